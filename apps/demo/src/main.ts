@@ -1,0 +1,18 @@
+/**
+ * The aio demo: what `pnpm demo` runs.
+ *
+ * Until the tour of the seed's examples lands, it introduces the packages.
+ */
+
+const packages: ReadonlyArray<readonly [name: string, what: string]> = [
+  ['@aio/core', 'the event loop, Futures, Tasks, generator coroutines, sync primitives, queues'],
+  ['@aio/timers', 'clocks: a virtual clock for deterministic tests, a scaled clock'],
+  ['@aio/trace', 'instrumentation: loop and task hooks, call graphs, recorders'],
+  ['@aio/interop', 'bridges to Promises, AbortSignal, events, async iterables and RxJS'],
+];
+
+console.log("aio: Python asyncio's model for TypeScript\n");
+const width = Math.max(...packages.map(([name]) => name.length));
+for (const [name, what] of packages) {
+  console.log(`  ${name.padEnd(width)}  ${what}`);
+}

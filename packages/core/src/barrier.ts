@@ -1,0 +1,247 @@
+/**
+ * Barrier: a meeting point for a fixed number of tasks.
+ *
+ * @module
+ */
+
+import type { EventLoop } from './eventLoop';
+import { BrokenBarrierError } from './exceptions';
+import type { Future } from './future';
+import type { Coro } from './types';
+import { WaiterQueue, bindLoop } from './waiters';
+
+/**
+ * The states of a {@link Barrier} (asyncio 3.11+): it fills with waiters, drains
+ * them once full (newcomers wait for the draining to end), and is reset or broken.
+ *
+ * @example
+ * ```ts
+ * const state: BarrierState = barrier.statistics().state;
+ * ```
+ */
+export type BarrierState = 'filling' | 'draining' | 'resetting' | 'broken';
+
+/**
+ * What {@link Barrier.statistics} reports.
+ *
+ * @example
+ * ```ts
+ * const { state, parties, nWaiting, waiting } = barrier.statistics();
+ * ```
+ */
+export interface BarrierStatistics {
+  /** The barrier's state. */
+  state: BarrierState;
+  /** How many tasks trip the barrier. */
+  parties: number;
+  /** How many tasks wait for the barrier to fill (as `nWaiting`). */
+  nWaiting: number;
+  /** How many tasks are blocked in `wait()`, whatever they wait for (filling or draining). */
+  waiting: number;
+}
+
+/** A coroutine that has nothing left to do (for `yield* barrier.abort()`). */
+function* finished(): Coro<void> {}
+
+/**
+ * A barrier for `parties` tasks, like asyncio's `Barrier`: each task calls `wait()`,
+ * and they are all released together once `parties` tasks wait. `wait()` evaluates to
+ * the task's arrival index, `0` to `parties - 1`.
+ *
+ * While the released tasks are leaving (draining), newcomers wait for the next round.
+ * `abort()` breaks the barrier for good and `reset()` returns it to empty: both make
+ * the tasks waiting in it throw `BrokenBarrierError`. A task cancelled while waiting
+ * just leaves (the barrier is not broken).
+ *
+ * The barrier uses no lock: asyncio's holds its condition's lock only between
+ * suspension points, so taking it never blocks, and `reset()`/`abort()` take effect
+ * at once. They return an already-finished coroutine so that `yield* barrier.abort()`
+ * reads like asyncio's `await barrier.abort()`; calling them without `yield*` is fine.
+ *
+ * @example
+ * ```ts
+ * const barrier = new Barrier(3);
+ * function* runner(name: string): Coro<void> {
+ *   const index = yield* barrier.wait();
+ *   console.log(name, 'passed', index);
+ * }
+ * ```
+ */
+export class Barrier {
+  readonly #parties: number;
+  #state: BarrierState = 'filling';
+  #count = 0;
+  #waiters = new WaiterQueue<Future<boolean>>();
+  #loop: EventLoop | undefined = undefined;
+
+  /**
+   * A barrier that `parties` tasks trip.
+   *
+   * @throws TypeError if `parties` is not a number; RangeError if it is not an
+   * integer >= 1.
+   * @example
+   * ```ts
+   * const barrier = new Barrier(2);
+   * ```
+   */
+  constructor(parties: number) {
+    if (typeof parties !== 'number') {
+      throw new TypeError(`Barrier(): parties must be a number, got ${typeof parties}`);
+    }
+    if (!Number.isInteger(parties) || parties < 1) {
+      throw new RangeError(`Barrier(): parties must be an integer >= 1, got ${parties}`);
+    }
+    this.#parties = parties;
+  }
+
+  /** How many tasks trip the barrier. */
+  get parties(): number {
+    return this.#parties;
+  }
+
+  /** How many tasks wait for the barrier to fill (0 unless it is filling). */
+  get nWaiting(): number {
+    return this.#state === 'filling' ? this.#count : 0;
+  }
+
+  /** Whether the barrier is broken (aborted). */
+  get broken(): boolean {
+    return this.#state === 'broken';
+  }
+
+  /**
+   * Waits until `parties` tasks wait, and evaluates to this task's arrival index
+   * (`0` first). If the barrier is draining or resetting, first waits for that to end.
+   *
+   * @throws BrokenBarrierError if the barrier is broken, or is aborted or reset while
+   * this task waits in it; CancelledError if cancelled (the barrier stays usable).
+   * @example
+   * ```ts
+   * const index = yield* barrier.wait();
+   * ```
+   */
+  *wait(): Coro<number> {
+    // Block while the barrier drains or resets.
+    while (this.#is('draining') || this.#is('resetting')) yield* this.#park();
+    if (this.#is('broken')) throw new BrokenBarrierError('Barrier aborted');
+    try {
+      const index = this.#count++;
+      if (index + 1 === this.#parties) {
+        // The last arrival releases the others.
+        this.#state = 'draining';
+        this.#wakeAll();
+      } else {
+        while (this.#is('filling')) yield* this.#park();
+        if (this.#is('broken') || this.#is('resetting')) {
+          throw new BrokenBarrierError('Abort or reset of barrier');
+        }
+      }
+      return index;
+    } finally {
+      this.#count--;
+      // The last task out ends the draining (or resetting) and lets newcomers in.
+      if (this.#count === 0) {
+        if (this.#is('resetting') || this.#is('draining')) this.#state = 'filling';
+        this.#wakeAll();
+      }
+    }
+  }
+
+  /**
+   * Returns the barrier to its empty state. Tasks waiting in it throw
+   * `BrokenBarrierError`; tasks arriving meanwhile wait for them to leave.
+   *
+   * @example
+   * ```ts
+   * yield* barrier.reset();
+   * ```
+   */
+  reset(): Coro<void> {
+    if (this.#count > 0) this.#state = 'resetting';
+    else this.#state = 'filling';
+    this.#wakeAll();
+    return finished();
+  }
+
+  /**
+   * Breaks the barrier for good: the tasks waiting in it, and every later `wait()`,
+   * throw `BrokenBarrierError`.
+   *
+   * @example
+   * ```ts
+   * yield* barrier.abort();
+   * ```
+   */
+  abort(): Coro<void> {
+    this.#state = 'broken';
+    this.#wakeAll();
+    return finished();
+  }
+
+  /**
+   * A snapshot for diagnostics.
+   *
+   * @example
+   * ```ts
+   * barrier.statistics(); // { state: 'filling', parties: 3, nWaiting: 2, waiting: 2 }
+   * ```
+   */
+  statistics(): BarrierStatistics {
+    return {
+      state: this.#state,
+      parties: this.#parties,
+      nWaiting: this.nWaiting,
+      waiting: this.#waiters.size,
+    };
+  }
+
+  /** `<Barrier [filling, waiters:1/3]>`, `<Barrier [broken]>` */
+  toString(): string {
+    const extra = this.broken ? '' : `, waiters:${this.nWaiting}/${this.#parties}`;
+    return `<Barrier [${this.#state}${extra}]>`;
+  }
+
+  /**
+   * Waits for the next state change (asyncio's `Condition.wait` on the barrier's
+   * condition). A task failing after it was woken passes the wake-up on.
+   */
+  *#park(): Coro<void> {
+    const loop = (this.#loop = bindLoop(this.#loop, this));
+    const fut = loop.createFuture<boolean>();
+    const ticket = this.#waiters.push(fut);
+    try {
+      try {
+        yield* fut;
+      } finally {
+        this.#waiters.remove(ticket, fut);
+      }
+    } catch (e) {
+      this.#wakeOne();
+      throw e;
+    }
+  }
+
+  /** The state now (a method, so that TypeScript does not narrow it across `yield*`). */
+  #is(state: BarrierState): boolean {
+    return this.#state === state;
+  }
+
+  #wakeAll(): void {
+    this.#waiters.some(wakePending);
+  }
+
+  #wakeOne(): void {
+    this.#waiters.some(wakeFirstPending);
+  }
+}
+
+function wakePending(fut: Future<boolean>): boolean {
+  if (!fut.done()) fut.setResult(false);
+  return false;
+}
+
+function wakeFirstPending(fut: Future<boolean>): boolean {
+  if (fut.done()) return false;
+  fut.setResult(false);
+  return true;
+}

@@ -1,0 +1,276 @@
+/**
+ * Condition: a condition variable over a Lock.
+ *
+ * @module
+ */
+
+import type { EventLoop } from './eventLoop';
+import { isCancelledError } from './exceptions';
+import type { Future } from './future';
+import { Lock } from './lock';
+import type { Task } from './task';
+import type { Coro } from './types';
+import { WaiterQueue, bindLoop } from './waiters';
+
+/**
+ * What {@link Condition.statistics} reports.
+ *
+ * @example
+ * ```ts
+ * const { locked, owner, waiting, lockWaiting } = cond.statistics();
+ * ```
+ */
+export interface ConditionStatistics {
+  /** Whether the underlying lock is held. */
+  locked: boolean;
+  /** The task holding the underlying lock, if any. */
+  owner: Task<unknown> | undefined;
+  /** How many tasks are blocked in `wait()` (not yet notified or still waking). */
+  waiting: number;
+  /** How many tasks are blocked acquiring the underlying lock. */
+  lockWaiting: number;
+}
+
+/**
+ * A condition variable, like asyncio's `Condition`: tasks holding its lock `wait()`
+ * until another task holding the lock calls `notify()` or `notifyAll()`.
+ *
+ * `wait()` releases the lock while it waits and re-acquires it before it returns,
+ * also when it is cancelled. Notified tasks wake in FIFO order. A task that is
+ * notified but then cancelled (or fails) passes the notification to the next waiter
+ * (cpython#112202), so a notification is never lost; a waiter may then see a
+ * spurious wake-up, which is why waiting is usually done with `waitFor(predicate)`.
+ *
+ * @example
+ * ```ts
+ * const cond = new Condition();
+ * const items: number[] = [];
+ * function* consumer(): Coro<number> {
+ *   return yield* cond.hold(function* () {
+ *     yield* cond.waitFor(() => items.length > 0);
+ *     return items.shift()!;
+ *   });
+ * }
+ * function* producer(): Coro<void> {
+ *   yield* cond.hold(function* () {
+ *     items.push(1);
+ *     cond.notify();
+ *   });
+ * }
+ * ```
+ */
+export class Condition {
+  readonly #lock: Lock;
+  #waiters = new WaiterQueue<Future<boolean>>();
+  #loop: EventLoop | undefined = undefined;
+
+  /**
+   * A condition over `lock` (or over a new `Lock`).
+   *
+   * @throws TypeError if `lock` is given and is not a `Lock`.
+   * @example
+   * ```ts
+   * const lock = new Lock();
+   * const a = new Condition(lock);
+   * const b = new Condition(lock); // two conditions sharing one lock
+   * ```
+   */
+  constructor(lock?: Lock) {
+    if (lock !== undefined && !(lock instanceof Lock)) {
+      throw new TypeError(`Condition(): lock must be a Lock, got ${String(lock)}`);
+    }
+    this.#lock = lock ?? new Lock();
+  }
+
+  /**
+   * Whether the underlying lock is held.
+   *
+   * @example
+   * ```ts
+   * cond.locked();
+   * ```
+   */
+  locked(): boolean {
+    return this.#lock.locked();
+  }
+
+  /**
+   * Acquires the underlying lock (see `Lock.acquire`).
+   *
+   * @example
+   * ```ts
+   * yield* cond.acquire();
+   * ```
+   */
+  acquire(): Coro<true> {
+    return this.#lock.acquire();
+  }
+
+  /**
+   * Releases the underlying lock (see `Lock.release`).
+   *
+   * @throws Error if the lock is not held.
+   * @example
+   * ```ts
+   * cond.release();
+   * ```
+   */
+  release(): void {
+    this.#lock.release();
+  }
+
+  /**
+   * Runs `body` holding the underlying lock (asyncio's `async with cond:`), releasing
+   * it however the body ends. Evaluates to the body's result.
+   *
+   * @example
+   * ```ts
+   * yield* cond.hold(function* () {
+   *   cond.notifyAll();
+   * });
+   * ```
+   */
+  hold<R>(body: () => Coro<R>): Coro<R> {
+    return this.#lock.hold(body);
+  }
+
+  /**
+   * Releases the lock, waits until notified, re-acquires the lock and evaluates to
+   * `true`. The lock is re-acquired before `wait()` ends in every case, cancellation
+   * included (the `CancelledError` is thrown only once the lock is held again).
+   * Wake-ups may be spurious: re-check the condition, or use {@link waitFor}.
+   *
+   * @throws Error if the lock is not held when called.
+   * @example
+   * ```ts
+   * yield* cond.acquire();
+   * try {
+   *   while (!ready) yield* cond.wait();
+   * } finally {
+   *   cond.release();
+   * }
+   * ```
+   */
+  *wait(): Coro<true> {
+    if (!this.locked()) throw new Error('Condition.wait(): cannot wait on an un-acquired lock');
+    const loop = (this.#loop = bindLoop(this.#loop, this));
+    const fut = loop.createFuture<boolean>();
+    this.release();
+    try {
+      try {
+        const ticket = this.#waiters.push(fut);
+        try {
+          yield* fut;
+          return true;
+        } finally {
+          this.#waiters.remove(ticket, fut);
+        }
+      } finally {
+        // Re-acquire the lock whatever happened; a cancellation meanwhile is re-thrown
+        // once the lock is held (only cancellations are retried).
+        let cancel: unknown = null;
+        for (;;) {
+          try {
+            yield* this.#lock.acquire();
+            break;
+          } catch (e) {
+            if (!isCancelledError(e)) throw e;
+            cancel = e;
+          }
+        }
+        if (cancel !== null) throw cancel;
+      }
+    } catch (e) {
+      // We may have been notified before failing: pass the notification on. This may
+      // cause a spurious wake-up, which the condition-variable protocol allows.
+      this.#notify(1);
+      throw e;
+    }
+  }
+
+  /**
+   * Waits until `predicate()` is truthy, calling `wait()` between checks, and
+   * evaluates to the predicate's last value. The lock must be held.
+   *
+   * @throws Error if the lock is not held and the predicate is falsy.
+   * @example
+   * ```ts
+   * const item = yield* cond.waitFor(() => items.shift());
+   * ```
+   */
+  *waitFor<R>(predicate: () => R): Coro<R> {
+    let result = predicate();
+    while (!result) {
+      yield* this.wait();
+      result = predicate();
+    }
+    return result;
+  }
+
+  /**
+   * Wakes up to `n` waiting tasks (in FIFO order). They return from `wait()` only once
+   * they re-acquire the lock, which the caller still holds.
+   *
+   * @throws Error if the lock is not held; RangeError if `n` is not a number.
+   * @example
+   * ```ts
+   * cond.notify(2);
+   * ```
+   */
+  notify(n = 1): void {
+    if (!this.locked()) throw new Error('Condition.notify(): cannot notify on an un-acquired lock');
+    if (typeof n !== 'number' || Number.isNaN(n)) {
+      throw new RangeError(`Condition.notify(): n must be a number, got ${String(n)}`);
+    }
+    this.#notify(n);
+  }
+
+  /**
+   * Wakes up every waiting task.
+   *
+   * @throws Error if the lock is not held.
+   * @example
+   * ```ts
+   * cond.notifyAll();
+   * ```
+   */
+  notifyAll(): void {
+    this.notify(this.#waiters.size);
+  }
+
+  /**
+   * A snapshot for diagnostics.
+   *
+   * @example
+   * ```ts
+   * cond.statistics(); // { locked: false, owner: undefined, waiting: 2, lockWaiting: 0 }
+   * ```
+   */
+  statistics(): ConditionStatistics {
+    const lock = this.#lock.statistics();
+    return {
+      locked: lock.locked,
+      owner: lock.owner,
+      waiting: this.#waiters.size,
+      lockWaiting: lock.waiting,
+    };
+  }
+
+  /** `<Condition [locked, waiters:1]>` */
+  toString(): string {
+    const n = this.#waiters.size;
+    return `<Condition [${this.locked() ? 'locked' : 'unlocked'}${n > 0 ? `, waiters:${n}` : ''}]>`;
+  }
+
+  #notify(n: number): void {
+    let woken = 0;
+    this.#waiters.some((fut) => {
+      if (woken >= n) return true;
+      if (!fut.done()) {
+        woken++;
+        fut.setResult(false);
+      }
+      return false;
+    });
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * Every error class of `@aio/core`, in one place. Each is `instanceof Error`, has
+ * its own `name`, and accepts the standard `{ cause }` option.
+ *
+ * @module
+ */
+
+/**
+ * The operation was cancelled. Thrown into a coroutine at the `yield*` where it
+ * was suspended when its task is cancelled, and by `result()` of a cancelled
+ * future.
+ *
+ * JavaScript cannot make an error uncatchable: code that catches everything
+ * should re-throw cancellations, testing them with {@link isCancelledError}.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   yield* sleep(1000);
+ * } catch (e) {
+ *   if (isCancelledError(e)) throw e; // let cancellation through
+ *   console.error(e);
+ * }
+ * ```
+ */
+export class CancelledError extends Error {
+  constructor(message?: string, options?: { cause?: unknown }) {
+    super(message ?? '', options);
+  }
+}
+CancelledError.prototype.name = 'CancelledError';
+
+/**
+ * An operation was attempted on a future in the wrong state: `result()` of a
+ * pending future, `setResult()` on a done one.
+ *
+ * @example
+ * ```ts
+ * const fut = loop.createFuture<number>();
+ * fut.result(); // throws InvalidStateError('Result is not ready.')
+ * ```
+ */
+export class InvalidStateError extends Error {}
+InvalidStateError.prototype.name = 'InvalidStateError';
+
+/**
+ * A deadline passed: thrown by `waitFor`, `timeout` and `timeoutAt`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   yield* waitFor(sleep(1000), 10);
+ * } catch (e) {
+ *   if (e instanceof TimeoutError) console.log('too slow');
+ * }
+ * ```
+ */
+export class TimeoutError extends Error {}
+TimeoutError.prototype.name = 'TimeoutError';
+
+/**
+ * `Queue.getNowait()` on an empty queue.
+ *
+ * @example
+ * ```ts
+ * new Queue<number>().getNowait(); // throws QueueEmpty
+ * ```
+ */
+export class QueueEmpty extends Error {}
+QueueEmpty.prototype.name = 'QueueEmpty';
+
+/**
+ * `Queue.putNowait()` on a full queue.
+ *
+ * @example
+ * ```ts
+ * const q = new Queue<number>(1);
+ * q.putNowait(1);
+ * q.putNowait(2); // throws QueueFull
+ * ```
+ */
+export class QueueFull extends Error {}
+QueueFull.prototype.name = 'QueueFull';
+
+/**
+ * A `put` or `get` on a queue that was shut down (and, for `get`, drained).
+ *
+ * @example
+ * ```ts
+ * q.shutdown();
+ * yield* q.put(1); // throws QueueShutDown
+ * ```
+ */
+export class QueueShutDown extends Error {}
+QueueShutDown.prototype.name = 'QueueShutDown';
+
+/**
+ * A `Barrier` was aborted or reset while a task waited on it.
+ *
+ * @example
+ * ```ts
+ * barrier.abort(); // waiters throw BrokenBarrierError
+ * ```
+ */
+export class BrokenBarrierError extends Error {}
+BrokenBarrierError.prototype.name = 'BrokenBarrierError';
+
+/**
+ * The failures of a `taskGroup`: every error that its tasks (and its body)
+ * raised, in the order they happened, in `errors`. The message is
+ * asyncio's: `unhandled errors in a TaskGroup (2 sub-exceptions)`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   yield* taskGroup(function* (tg) {
+ *     tg.createTask(failSoon());
+ *   });
+ * } catch (e) {
+ *   if (e instanceof TaskGroupError) console.log(e.errors.length);
+ * }
+ * ```
+ */
+export class TaskGroupError extends AggregateError {
+  constructor(errors: Iterable<unknown>, message = 'unhandled errors in a TaskGroup') {
+    const list = Array.from(errors);
+    const n = list.length;
+    super(list, `${message} (${n} sub-exception${n === 1 ? '' : 's'})`);
+  }
+}
+TaskGroupError.prototype.name = 'TaskGroupError';
+
+/**
+ * Tells whether `e` is a cancellation (a {@link CancelledError}).
+ *
+ * @example
+ * ```ts
+ * catch (e) { if (isCancelledError(e)) throw e; }
+ * ```
+ */
+export function isCancelledError(e: unknown): e is CancelledError {
+  return e instanceof CancelledError;
+}
+
+type StackLimited = { stackTraceLimit?: number };
+
+/**
+ * Builds a CancelledError without capturing a stack trace (unless `withStack`):
+ * capturing a stack costs microseconds, and cancelling 100 000 tasks must not
+ * capture 100 000 of them. Debug mode asks for stacks.
+ *
+ * @internal
+ */
+export function makeCancelledError(message: string | undefined, withStack: boolean): CancelledError {
+  const E = Error as unknown as StackLimited;
+  const limit = E.stackTraceLimit;
+  if (withStack || typeof limit !== 'number') return new CancelledError(message);
+  E.stackTraceLimit = 0;
+  try {
+    return new CancelledError(message);
+  } finally {
+    E.stackTraceLimit = limit;
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * Short, safe descriptions of values for messages and `toString()`.
+ *
+ * @internal
+ * @module
+ */
+
+/** @internal A short description of `x` that never throws. */
+export function repr(x: unknown): string {
+  try {
+    switch (typeof x) {
+      case 'string':
+        return x.length > 60 ? `'${x.slice(0, 57)}...'` : `'${x}'`;
+      case 'function':
+        return `function ${x.name || '<anonymous>'}`;
+      case 'bigint':
+        return `${x}n`;
+      case 'symbol':
+        return x.toString();
+      case 'object': {
+        if (x === null) return 'null';
+        if (x instanceof Error) return `${x.name}(${repr(x.message)})`;
+        if (Array.isArray(x)) return `Array(${x.length})`;
+        if (isGeneratorObject(x)) return 'coroutine';
+        const s = String(x);
+        if (s !== '[object Object]') return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+        const ctor = (x as { constructor?: { name?: string } }).constructor;
+        return ctor?.name ? `${ctor.name} {…}` : '{…}';
+      }
+      default:
+        return String(x);
+    }
+  } catch {
+    return '<unprintable>';
+  }
+}
+
+/** @internal A callback's name and arguments, like `name(1, 'x')`. */
+export function describeCall(fn: unknown, args: readonly unknown[] | null): string {
+  const name =
+    typeof fn === 'function' ? fn.name || '<anonymous>' : fn === null ? '<cancelled>' : repr(fn);
+  if (args === null || args.length === 0) return `${name}()`;
+  let s = '';
+  for (let i = 0; i < args.length && i < 6; i++) s += (i ? ', ' : '') + repr(args[i]);
+  if (args.length > 6) s += ', …';
+  return `${name}(${s})`;
+}
+
+const GeneratorProto = Object.getPrototypeOf(function* () {}.prototype) as object;
+
+/** @internal Whether `x` is a generator object (a coroutine). */
+export function isGeneratorObject(x: unknown): x is Generator<unknown, unknown, unknown> {
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    (Object.getPrototypeOf(Object.getPrototypeOf(x)) === GeneratorProto ||
+      Object.prototype.toString.call(x) === '[object Generator]')
+  );
+}

@@ -1,0 +1,232 @@
+/**
+ * gather: run awaitables concurrently and collect their results in order.
+ *
+ * @module
+ */
+
+import { ensureFutureOn } from './ensureFuture';
+import type { EventLoop } from './eventLoop';
+import { CancelledError } from './exceptions';
+import { isGeneratorObject } from './format';
+import { CANCELLED, FAILED, FINISHED, Future, PENDING } from './future';
+import { getRunningLoop } from './runningLoop';
+import type { Awaitable, AwaitedOf } from './types';
+import { isPromiseLike } from './wrapPromise';
+
+/** Options of {@link gather}. */
+export interface GatherOptions {
+  /** Collect errors (and cancellations) as results instead of failing fast. */
+  returnExceptions?: boolean;
+}
+
+type GatherInput = Awaitable<unknown> | PromiseLike<unknown>;
+type Results<A extends readonly unknown[]> = { -readonly [K in keyof A]: AwaitedOf<A[K]> };
+type Settled<A extends readonly unknown[]> = {
+  -readonly [K in keyof A]: AwaitedOf<A[K]> | Error;
+};
+
+/**
+ * The future `gather` returns: cancelling it cancels every child.
+ *
+ * @example
+ * ```ts
+ * const all = gather(a(), b());
+ * all.cancel(); // cancels both tasks
+ * ```
+ */
+export class GatheringFuture<T> extends Future<T> {
+  /** @internal */ _children: Future<unknown>[];
+  /** @internal */ _cancelRequested = false;
+
+  /** @internal */
+  constructor(children: Future<unknown>[], loop: EventLoop) {
+    super({ loop });
+    this._children = children;
+  }
+
+  /**
+   * Cancels every child that is not done yet; returns whether any was cancelled.
+   *
+   * @example
+   * ```ts
+   * gather(a(), b()).cancel('enough');
+   * ```
+   */
+  override cancel(msg?: string): boolean {
+    if (this.done()) return false;
+    let ret = false;
+    for (const child of this._children) {
+      if (child.cancel(msg)) ret = true;
+    }
+    // If any child was cancelled, the gather must raise CancelledError whatever
+    // returnExceptions says (bpo-32684).
+    if (ret) this._cancelRequested = true;
+    return ret;
+  }
+}
+
+function isAwaitableInput(x: unknown): boolean {
+  return x instanceof Future || isGeneratorObject(x) || isPromiseLike(x);
+}
+
+function isOptions(x: unknown): x is GatherOptions {
+  if (x === null || typeof x !== 'object' || isAwaitableInput(x)) return false;
+  const proto = Object.getPrototypeOf(x);
+  return proto === Object.prototype || proto === null;
+}
+
+/** @internal gather with the loop given (or taken from the children). */
+export function gatherOn(
+  knownLoop: EventLoop | null,
+  inputs: Iterable<unknown>,
+  returnExceptions: boolean,
+): GatheringFuture<unknown[]> {
+  const children: Future<unknown>[] = [];
+  const seen = new Map<unknown, Future<unknown>>();
+  const doneFuts: Future<unknown>[] = [];
+  let loop = knownLoop;
+  let nfuts = 0;
+  let nfinished = 0;
+  let outer: GatheringFuture<unknown[]> | null = null;
+
+  const onChildDone = (fut: Future<unknown>): void => {
+    nfinished++;
+    if (outer === null || outer._state !== PENDING) {
+      if (fut._state !== CANCELLED) fut.exception(); // mark it retrieved
+      return;
+    }
+    if (!returnExceptions) {
+      if (fut._state === CANCELLED) {
+        outer._fail(fut._makeCancelledError());
+        return;
+      }
+      if (fut._state === FAILED) {
+        outer._fail(fut.exception());
+        return;
+      }
+    }
+    if (nfinished === nfuts) {
+      const n = children.length;
+      const results = new Array<unknown>(n);
+      let last: Future<unknown> | undefined;
+      for (let i = 0; i < n; i++) {
+        const child = children[i] as Future<unknown>;
+        last = child;
+        if (child._state === CANCELLED) {
+          results[i] = new CancelledError((child._value as string | undefined) ?? '');
+        } else if (child._state === FINISHED) {
+          results[i] = child._value;
+        } else {
+          results[i] = child.exception();
+        }
+      }
+      if (outer._cancelRequested) {
+        // CPython builds this error from the last child in argument order (its
+        // loop variable): kept for fidelity.
+        outer._fail((last as Future<unknown>)._makeCancelledError());
+      } else {
+        outer._finish(FINISHED, results);
+      }
+    }
+  };
+
+  for (const arg of inputs) {
+    let fut = seen.get(arg);
+    if (fut === undefined) {
+      fut = ensureFutureOn(arg as GatherInput, loop);
+      if (loop === null) loop = fut._loop;
+      nfuts++;
+      seen.set(arg, fut);
+      if (fut.done()) doneFuts.push(fut);
+      else fut.addDoneCallback(onChildDone);
+    }
+    children.push(fut);
+  }
+  if (children.length === 0) {
+    const empty = new GatheringFuture<unknown[]>(children, loop ?? getRunningLoop());
+    empty._finish(FINISHED, []);
+    return empty;
+  }
+  outer = new GatheringFuture<unknown[]>(children, loop as EventLoop);
+  // Children done already complete the gather now, after it exists.
+  for (const f of doneFuts) onChildDone(f);
+  return outer;
+}
+
+/**
+ * Runs awaitables concurrently; the future it returns resolves to their results
+ * in argument order. Coroutines are wrapped in tasks.
+ *
+ * - Without `returnExceptions`, the first error (or a child's cancellation, as a
+ *   `CancelledError`) fails the gather at once; the other children keep running.
+ * - With `returnExceptions: true`, errors are collected as results.
+ * - Cancelling the gather cancels every child.
+ *
+ * Pass the options as the last argument (a plain object), or use
+ * {@link gatherWith}. For many awaitables pass one array (`gather(list)`):
+ * spreading 120 000+ arguments overflows the stack.
+ *
+ * @example
+ * ```ts
+ * const [a, b] = yield* gather(fetchA(), fetchB());
+ * const all = yield* gather(urls.map((u) => fetch(u))); // a list
+ * const settled = yield* gather(a(), b(), { returnExceptions: true });
+ * ```
+ */
+export function gather<const A extends readonly GatherInput[]>(
+  ...aws: [...A, GatherOptions & { returnExceptions: true }]
+): GatheringFuture<Settled<A>>;
+export function gather<const A extends readonly GatherInput[]>(
+  ...aws: [...A, GatherOptions]
+): GatheringFuture<Results<A>>;
+export function gather<T>(aws: Iterable<Awaitable<T> | PromiseLike<T>>, opts?: GatherOptions): GatheringFuture<T[]>;
+export function gather<const A extends readonly GatherInput[]>(...aws: A): GatheringFuture<Results<A>>;
+export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
+  let returnExceptions = false;
+  let n = args.length;
+  if (n > 0 && isOptions(args[n - 1])) {
+    returnExceptions = (args[n - 1] as GatherOptions).returnExceptions === true;
+    n--;
+  }
+  if (n === 1 && !isAwaitableInput(args[0])) {
+    const list = args[0];
+    if (list === null || typeof list !== 'object' || !(Symbol.iterator in list)) {
+      throw new TypeError(
+        'gather(): expected awaitables (futures, tasks, coroutines, promises) or one iterable of them',
+      );
+    }
+    return gatherOn(null, list as Iterable<unknown>, returnExceptions);
+  }
+  const inputs = n === args.length ? args : args.slice(0, n);
+  for (let i = 0; i < inputs.length; i++) {
+    if (!isAwaitableInput(inputs[i])) {
+      throw new TypeError(
+        `gather(): argument ${i} is not awaitable (a Future, a coroutine or a PromiseLike)`,
+      );
+    }
+  }
+  return gatherOn(null, inputs, returnExceptions);
+}
+
+/**
+ * {@link gather} with the options first.
+ *
+ * @example
+ * ```ts
+ * const results = yield* gatherWith({ returnExceptions: true }, a(), b());
+ * ```
+ */
+export function gatherWith<const A extends readonly GatherInput[]>(
+  opts: GatherOptions & { returnExceptions: true },
+  ...aws: A
+): GatheringFuture<Settled<A>>;
+export function gatherWith<const A extends readonly GatherInput[]>(
+  opts: GatherOptions,
+  ...aws: A
+): GatheringFuture<Results<A>>;
+export function gatherWith(opts: GatherOptions, ...aws: unknown[]): GatheringFuture<unknown[]> {
+  if (opts === null || typeof opts !== 'object') {
+    throw new TypeError('gatherWith(): opts must be an options object');
+  }
+  return gatherOn(null, aws, opts.returnExceptions === true);
+}

@@ -1,0 +1,69 @@
+/**
+ * @aio/core: Python's asyncio model for TypeScript — an explicit event loop,
+ * Futures, Tasks and generator coroutines with real cancellation.
+ *
+ * @packageDocumentation
+ */
+
+// Errors
+export {
+  BrokenBarrierError,
+  CancelledError,
+  InvalidStateError,
+  isCancelledError,
+  QueueEmpty,
+  QueueFull,
+  QueueShutDown,
+  TaskGroupError,
+  TimeoutError,
+} from './exceptions';
+
+// Types
+export type {
+  AioIterator,
+  Awaitable,
+  AwaitedOf,
+  Coro,
+  ExceptionContext,
+  ExceptionHandler,
+  TaskFactory,
+  TaskOptions,
+} from './types';
+
+// Futures and tasks
+export { Future, isFuture } from './future';
+export { Task } from './task';
+
+// The event loop and its clock
+export { EventLoop } from './eventLoop';
+export { Handle, TimerHandle } from './handles';
+export { type Clock, type IdleInfo, RealClock } from './clock';
+
+// Running
+export { run, runSync, type RunOptions } from './runner';
+export { getRunningLoop } from './runningLoop';
+export { allTasks, createTask, currentTask, eagerTaskFactory } from './taskFunctions';
+
+// Task functions
+export { ensureFuture } from './ensureFuture';
+export { sleep } from './sleep';
+export { gather, gatherWith, GatheringFuture, type GatherOptions } from './gather';
+export { shield } from './shield';
+export {
+  ALL_COMPLETED,
+  FIRST_COMPLETED,
+  FIRST_EXCEPTION,
+  type ReturnWhen,
+  wait,
+  type WaitOptions,
+} from './wait';
+export { waitFor } from './waitFor';
+export { asCompleted } from './asCompleted';
+export { Timeout, timeout, timeoutAt } from './timeouts';
+export { TaskGroup, taskGroup } from './taskGroup';
+export { wrapPromise } from './wrapPromise';
+
+// Context variables
+export { Context, ContextVar, copyContext, Token } from './contextvars';
+
+// Synchronisation and queues

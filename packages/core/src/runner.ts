@@ -1,0 +1,135 @@
+/**
+ * Running a program: `run` (a Promise) and `runSync` (synchronous, for clocks
+ * that move time themselves).
+ *
+ * @module
+ */
+
+import type { Clock } from './clock';
+import { EventLoop } from './eventLoop';
+import { isGeneratorObject, repr } from './format';
+import { gatherOn } from './gather';
+import { peekRunningLoop } from './runningLoop';
+import type { Task } from './task';
+import type { Coro } from './types';
+
+/** Options of {@link run} and {@link runSync}. */
+export interface RunOptions {
+  /** The loop's clock (default: the real clock). */
+  clock?: Clock;
+  /** Debug mode. */
+  debug?: boolean;
+}
+
+function checkMain(main: unknown, fn: string): void {
+  if (peekRunningLoop() !== null) {
+    throw new Error(
+      `${fn}() cannot be called from a running event loop: inside a coroutine use yield* or createTask()`,
+    );
+  }
+  if (!isGeneratorObject(main)) {
+    throw new TypeError(
+      `${fn}(): main must be a coroutine (generator object), got ${repr(main)}` +
+        (typeof main === 'function' ? ' — call it: main()' : ''),
+    );
+  }
+}
+
+// asyncio.run closes with two more runs of the loop (shutdown_asyncgens and
+// shutdown_default_executor), each a coroutine that returns at once; they give
+// leftover callbacks the same iterations as in CPython.
+function* nothing(): Coro<void> {}
+
+/** The tasks to cancel at the end, or null. */
+function cancelAll(loop: EventLoop): Task<unknown>[] | null {
+  if (loop._tasks.size === 0) return null;
+  const tasks = Array.from(loop._tasks);
+  for (const t of tasks) t.cancel();
+  return tasks;
+}
+
+function reportLeftovers(loop: EventLoop, tasks: Task<unknown>[]): void {
+  for (const t of tasks) {
+    if (t.cancelled()) continue;
+    const exc = t.exception();
+    if (exc !== undefined) {
+      loop.callExceptionHandler({
+        message: 'unhandled exception during run() shutdown',
+        exception: exc,
+        task: t,
+      });
+    }
+  }
+}
+
+/**
+ * Runs `main` on a new loop and returns its result. When `main` is done, every
+ * task still pending is cancelled and awaited (their `finally` blocks run), then
+ * the loop is closed.
+ *
+ * @throws (rejects) `main`'s error, or `CancelledError` if it was cancelled;
+ * Error when called from inside a running loop; TypeError if `main` is not a
+ * coroutine.
+ * @example
+ * ```ts
+ * function* main(): Coro<number> {
+ *   yield* sleep(1000);
+ *   return 42;
+ * }
+ * console.log(await run(main())); // 42, a second later
+ * ```
+ */
+export async function run<T>(main: Coro<T>, opts?: RunOptions): Promise<T> {
+  checkMain(main, 'run');
+  const loop = new EventLoop(opts);
+  try {
+    return await loop.runUntilComplete<T>(loop.createTask(main));
+  } finally {
+    try {
+      const tasks = cancelAll(loop);
+      if (tasks !== null) {
+        await loop.runUntilComplete(gatherOn(loop, tasks, true));
+        reportLeftovers(loop, tasks);
+      }
+      await loop.runUntilComplete(nothing());
+      await loop.runUntilComplete(nothing());
+    } finally {
+      loop.close();
+    }
+  }
+}
+
+/**
+ * Like {@link run}, but synchronous: for loops whose clock moves time itself (a
+ * `VirtualClock` from `@aio/timers`). Returns `main`'s result or throws its error.
+ *
+ * @throws Error if the loop would have to wait for the host (a pending native
+ * promise, a real timer): the message names the tasks still waiting and what each
+ * waits on.
+ * @example
+ * ```ts
+ * const n = runSync(main(), { clock: new VirtualClock() }); // no real waiting
+ * ```
+ */
+export function runSync<T>(main: Coro<T>, opts?: RunOptions): T {
+  checkMain(main, 'runSync');
+  const loop = new EventLoop(opts);
+  try {
+    const task = loop.createTask(main);
+    loop._runUntilCompleteSync(task);
+    if (!task.done()) throw new Error('Event loop stopped before Future completed.');
+    try {
+      return task.result();
+    } finally {
+      const tasks = cancelAll(loop);
+      if (tasks !== null) {
+        loop._runUntilCompleteSync(gatherOn(loop, tasks, true));
+        reportLeftovers(loop, tasks);
+      }
+      loop._runUntilCompleteSync(loop.createTask(nothing()));
+      loop._runUntilCompleteSync(loop.createTask(nothing()));
+    }
+  } finally {
+    loop.close();
+  }
+}

@@ -1,0 +1,398 @@
+/**
+ * Task: a Future that drives a coroutine (a generator object) on its loop.
+ *
+ * Invariant (as asyncio's): while a task is pending, either `_futWaiter` is a
+ * pending future whose callbacks hold the task (it sleeps), or the task itself
+ * is in the loop's ready queue exactly once (its step is scheduled). The task is
+ * its own ready-queue entry: scheduling a step allocates nothing.
+ *
+ * @module
+ */
+
+import { type Context, copyContext, exitTo, state } from './contextvars';
+import type { EventLoop } from './eventLoop';
+import { CancelledError, makeCancelledError } from './exceptions';
+import { isGeneratorObject, repr } from './format';
+import {
+  CANCELLED,
+  type DoneWaker,
+  FAILED,
+  FINISHED,
+  Future,
+  PENDING,
+} from './future';
+import { getRunningLoop } from './runningLoop';
+import type { Coro, TaskOptions } from './types';
+
+/** @internal No exception to throw into the coroutine: send instead. */
+export const NO_EXC: unique symbol = Symbol('NO_EXC');
+
+let taskCounter = 0;
+
+/**
+ * A coroutine running on an event loop. Created with `createTask(coro)` (or
+ * `loop.createTask`); its first step runs in the next loop iteration unless it is
+ * started eagerly. `yield* task` waits for it and evaluates to its result.
+ *
+ * @example
+ * ```ts
+ * function* main(): Coro<void> {
+ *   const task = createTask(sayAfter(1000, 'hello'), { name: 'greeter' });
+ *   yield* task; // 'hello' after one second
+ * }
+ * ```
+ */
+export class Task<T = unknown> extends Future<T> implements DoneWaker {
+  /** @internal */ _coro: Coro<T>;
+  /** @internal */ _context: Context;
+  /** @internal a string, or the number of an unnamed task */ _name: string | number;
+  /** @internal */ _numCancelsRequested = 0;
+  /** @internal */ _mustCancel = false;
+  /** @internal */ _cancelMessage: string | undefined = undefined;
+  /** @internal */ _cancelledExc: CancelledError | null = null;
+  /** @internal the future this task sleeps on */ _futWaiter: Future<unknown> | null = null;
+  /** @internal the future whose completion woke the task */ _wakeFrom: Future<unknown> | null =
+    null;
+  /** @internal what the next step throws into the coroutine */ _stepExc: unknown = NO_EXC;
+
+  /**
+   * Wraps `coro` in a task on `opts.loop` (or the running loop) and schedules its
+   * first step. Prefer `createTask(coro)`.
+   *
+   * @throws TypeError if `coro` is not a coroutine (a generator object).
+   * @example
+   * ```ts
+   * const task = new Task(main(), { loop, name: 'main' });
+   * ```
+   */
+  constructor(coro: Coro<T>, opts?: TaskOptions & { loop?: EventLoop }) {
+    if (!isGeneratorObject(coro)) {
+      throw new TypeError(
+        `Task(): a coroutine (generator object) was expected, got ${repr(coro)}` +
+          (typeof coro === 'function' ? ` — call it: ${(coro as { name: string }).name || 'fn'}()` : ''),
+      );
+    }
+    const loop = opts?.loop ?? getRunningLoop();
+    loop._checkClosed();
+    super({ loop });
+    this._coro = coro;
+    const name = opts?.name;
+    this._name = name === undefined || name === null ? ++taskCounter : String(name);
+    this._context = opts?.context ?? copyContext();
+    if (opts?.eagerStart && loop._isRunningNow()) {
+      this._eagerStart();
+    } else {
+      loop._pushReady(this);
+      loop._tasks.add(this as Task<unknown>);
+    }
+  }
+
+  /**
+   * The task's name (`Task-<n>` unless one was given).
+   *
+   * @example
+   * ```ts
+   * createTask(main(), { name: 'main' }).getName(); // 'main'
+   * ```
+   */
+  getName(): string {
+    const n = this._name;
+    return typeof n === 'number' ? (this._name = `Task-${n}`) : n;
+  }
+
+  /**
+   * Renames the task.
+   *
+   * @example
+   * ```ts
+   * task.setName('fetcher');
+   * ```
+   */
+  setName(name: string): void {
+    this._name = String(name);
+  }
+
+  /**
+   * The coroutine the task drives.
+   *
+   * @example
+   * ```ts
+   * task.getCoro();
+   * ```
+   */
+  getCoro(): Coro<T> {
+    return this._coro;
+  }
+
+  /**
+   * The context the task runs in.
+   *
+   * @example
+   * ```ts
+   * task.getContext().get(requestId);
+   * ```
+   */
+  getContext(): Context {
+    return this._context;
+  }
+
+  /**
+   * Requests cancellation: the future the task waits on is cancelled, and a
+   * `CancelledError` (with `msg`) is thrown into the coroutine at its `yield*`.
+   * A task that catches it and carries on finishes normally. Returns `false` if
+   * the task is already done. Each call counts in {@link Task.cancelling}.
+   *
+   * @example
+   * ```ts
+   * task.cancel('shutting down');
+   * ```
+   */
+  override cancel(msg?: string): boolean {
+    this._logTraceback = false;
+    if (this._state !== PENDING) return false;
+    this._numCancelsRequested++;
+    const waiter = this._futWaiter;
+    if (waiter !== null && waiter.cancel(msg)) {
+      // Keep _futWaiter: it may be a task that ignores cancellation and must be
+      // cancelled again later.
+      return true;
+    }
+    // The step is already scheduled: it will throw the CancelledError.
+    this._mustCancel = true;
+    this._cancelMessage = msg;
+    return true;
+  }
+
+  /**
+   * How many cancellation requests are pending (`cancel()` calls not yet
+   * matched by `uncancel()`).
+   *
+   * @example
+   * ```ts
+   * task.cancel();
+   * task.cancelling(); // 1
+   * ```
+   */
+  cancelling(): number {
+    return this._numCancelsRequested;
+  }
+
+  /**
+   * Decrements the count of cancellation requests and returns it. At zero, a
+   * cancellation that has not been delivered yet is withdrawn.
+   *
+   * @example
+   * ```ts
+   * task.uncancel(); // 0
+   * ```
+   */
+  uncancel(): number {
+    if (this._numCancelsRequested > 0) {
+      if (--this._numCancelsRequested === 0) this._mustCancel = false;
+    }
+    return this._numCancelsRequested;
+  }
+
+  /**
+   * Tasks complete themselves.
+   *
+   * @throws Error always.
+   */
+  override setResult(_value: T): never {
+    throw new Error('Task does not support setResult(): a task completes when its coroutine returns');
+  }
+
+  /**
+   * Tasks complete themselves.
+   *
+   * @throws Error always.
+   */
+  override setException(_exception: unknown): never {
+    throw new Error('Task does not support setException(): a task fails when its coroutine throws');
+  }
+
+  /** `<Task pending name='main' waiting=<Future pending>>` */
+  override toString(): string {
+    let s = `<Task ${this._describeState()} name='${this.getName()}'`;
+    if (this._state === PENDING && this._futWaiter !== null) {
+      s += ` waiting=${this._futWaiter.toString()}`;
+    }
+    return `${s}>`;
+  }
+
+  /** @internal */
+  override _kind(): string {
+    return 'Task';
+  }
+
+  /** @internal */
+  override _makeCancelledError(): CancelledError {
+    const exc = this._cancelledExc;
+    if (exc !== null) {
+      this._cancelledExc = null;
+      return exc;
+    }
+    const msg = this._state === PENDING ? this._cancelMessage : this._value;
+    return makeCancelledError(msg as string | undefined, this._loop._debug);
+  }
+
+  /** @internal The future this task waits on completed: queue a step. */
+  _onDone(fut: Future<unknown>): void {
+    this._wakeFrom = fut;
+    this._loop._pushReady(this as Task<unknown>);
+  }
+
+  /** @internal Queues a step that throws `exc` into the coroutine (or sends, for NO_EXC). */
+  _scheduleStep(exc: unknown): void {
+    this._stepExc = exc;
+    this._loop._pushReady(this as Task<unknown>);
+  }
+
+  /** @internal Run by the loop: one step, in the task's context. */
+  _run(): void {
+    const from = this._wakeFrom;
+    let exc: unknown;
+    if (from !== null) {
+      this._wakeFrom = null;
+      exc = from._state === FINISHED ? NO_EXC : excOf(from);
+    } else {
+      exc = this._stepExc;
+      this._stepExc = NO_EXC;
+    }
+    const prevCtx = state.ctx;
+    const prevMap = state.map;
+    const ctx = this._context;
+    state.ctx = ctx;
+    state.map = ctx._map;
+    try {
+      this._step(exc);
+    } catch (e) {
+      this._loop.callExceptionHandler({
+        message: `Exception in task step of ${this.toString()}`,
+        exception: e,
+        task: this as Task<unknown>,
+      });
+    } finally {
+      exitTo(prevCtx, prevMap);
+    }
+  }
+
+  /** @internal */
+  _step(exc: unknown): void {
+    if (this._state !== PENDING) {
+      throw new Error(`_step(): already done: ${this.toString()}`);
+    }
+    if (this._mustCancel) {
+      if (!(exc instanceof CancelledError)) exc = this._makeCancelledError();
+      this._mustCancel = false;
+    }
+    this._futWaiter = null;
+    const loop = this._loop;
+    loop._enterTask(this as Task<unknown>);
+    try {
+      this._stepRun(exc);
+    } finally {
+      loop._leaveTask(this as Task<unknown>);
+    }
+  }
+
+  /** @internal Runs the coroutine to its next yield and handles what it yielded. */
+  _stepRun(exc: unknown): void {
+    let r: IteratorResult<Future<unknown> | undefined, T>;
+    try {
+      r = exc === NO_EXC ? this._coro.next(undefined) : this._coro.throw(exc);
+    } catch (e) {
+      if (e instanceof CancelledError) {
+        this._cancelledExc = e;
+        this._complete(CANCELLED, undefined);
+      } else {
+        this._complete(FAILED, e);
+      }
+      return;
+    }
+    if (r.done) {
+      if (this._mustCancel) {
+        // Cancelled right before the coroutine returned.
+        this._mustCancel = false;
+        this._complete(CANCELLED, this._cancelMessage);
+      } else {
+        this._complete(FINISHED, r.value);
+      }
+      return;
+    }
+    const y: unknown = r.value;
+    if (y === undefined) {
+      // A bare yield gives up control for one loop iteration.
+      this._scheduleStep(NO_EXC);
+    } else if (y instanceof Future) {
+      if (y._loop !== this._loop) {
+        this._scheduleStep(
+          new TypeError(
+            `Task ${this.toString()} got Future ${y.toString()} attached to a different loop`,
+          ),
+        );
+      } else if (!y._blocking) {
+        this._scheduleStep(
+          new TypeError(
+            `yield was used instead of yield* in task ${this.toString()} with ${y.toString()}: ` +
+              'write `yield* fut` to await a future',
+          ),
+        );
+      } else if (y === (this as Future<unknown>)) {
+        y._blocking = false;
+        this._scheduleStep(new TypeError(`Task cannot await on itself: ${this.toString()}`));
+      } else {
+        y._blocking = false;
+        y._addWaker(this as Task<unknown>);
+        this._futWaiter = y;
+        if (this._mustCancel && y.cancel(this._cancelMessage)) this._mustCancel = false;
+      }
+    } else if (isGeneratorObject(y)) {
+      this._scheduleStep(
+        new TypeError(
+          `yield was used instead of yield* for a coroutine in task ${this.toString()}: ` +
+            'write `yield* coro` to run a coroutine',
+        ),
+      );
+    } else {
+      this._scheduleStep(
+        new TypeError(
+          `Task got bad yield: ${repr(y)} (a coroutine may only yield* futures, tasks and ` +
+            'coroutines, or yield nothing to give up control for one iteration)',
+        ),
+      );
+    }
+  }
+
+  /** @internal Completes the task itself (Future's guardless transition). */
+  _complete(s: typeof FINISHED | typeof FAILED | typeof CANCELLED, value: unknown): void {
+    this._loop._tasks.delete(this as Task<unknown>);
+    if (s === FAILED) this._fail(value);
+    else this._finish(s, value);
+  }
+
+  /** @internal Runs the first step now, synchronously (eager start). */
+  _eagerStart(): void {
+    const loop = this._loop;
+    const prevTask = loop._swapCurrentTask(this as Task<unknown>);
+    const prevCtx = state.ctx;
+    const prevMap = state.map;
+    const ctx = this._context;
+    state.ctx = ctx;
+    state.map = ctx._map;
+    try {
+      this._stepRun(NO_EXC);
+    } finally {
+      exitTo(prevCtx, prevMap);
+      loop._swapCurrentTask(prevTask);
+      if (this._state === PENDING) loop._tasks.add(this as Task<unknown>);
+    }
+  }
+}
+
+/** The exception a done (failed or cancelled) future delivers to its awaiter. */
+function excOf(fut: Future<unknown>): unknown {
+  if (fut._state === CANCELLED) return fut._makeCancelledError();
+  fut._retrieved();
+  return fut._value;
+}

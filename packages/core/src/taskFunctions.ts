@@ -1,0 +1,74 @@
+/**
+ * The task-level functions that use the running loop: `createTask`,
+ * `currentTask`, `allTasks`, and the eager task factory.
+ *
+ * @module
+ */
+
+import type { EventLoop } from './eventLoop';
+import { getRunningLoop } from './runningLoop';
+import { Task } from './task';
+import type { Coro, TaskFactory, TaskOptions } from './types';
+
+/**
+ * Wraps `coro` in a task on the running loop; its first step runs in the next
+ * iteration (or now, with `eagerStart`).
+ *
+ * @throws TypeError if `coro` is not a coroutine (pass `main()`, not `main`);
+ * Error outside a running loop.
+ * @example
+ * ```ts
+ * function* main(): Coro<void> {
+ *   const t1 = createTask(sayAfter(1000, 'hello'));
+ *   const t2 = createTask(sayAfter(2000, 'world'));
+ *   yield* t1;
+ *   yield* t2; // two seconds in all, not three
+ * }
+ * ```
+ */
+export function createTask<T>(coro: Coro<T>, opts?: TaskOptions): Task<T> {
+  return getRunningLoop().createTask(coro, opts);
+}
+
+/**
+ * The task running now on `loop` (default: the running loop), or `undefined`
+ * outside a task.
+ *
+ * @example
+ * ```ts
+ * function* main(): Coro<void> {
+ *   console.log(currentTask()?.getName()); // 'Task-1'
+ * }
+ * ```
+ */
+export function currentTask(loop?: EventLoop): Task<unknown> | undefined {
+  return (loop ?? getRunningLoop())._currentTask ?? undefined;
+}
+
+/**
+ * The pending tasks of `loop` (default: the running loop), as a new `Set`.
+ *
+ * @example
+ * ```ts
+ * for (const t of allTasks()) if (t !== currentTask()) t.cancel();
+ * ```
+ */
+export function allTasks(loop?: EventLoop): Set<Task<unknown>> {
+  return new Set((loop ?? getRunningLoop())._tasks);
+}
+
+/**
+ * A task factory whose tasks start eagerly: the first step runs synchronously
+ * in `createTask` (when the loop is running), so a coroutine that finishes
+ * without suspending never touches the scheduler.
+ *
+ * @example
+ * ```ts
+ * getRunningLoop().setTaskFactory(eagerTaskFactory);
+ * ```
+ */
+export const eagerTaskFactory: TaskFactory = <T>(
+  loop: EventLoop,
+  coro: Coro<T>,
+  opts?: TaskOptions,
+): Task<T> => new Task<T>(coro, { ...opts, loop, eagerStart: true });

@@ -1,0 +1,100 @@
+/**
+ * wait: wait for a set of futures until all, the first, or the first failure is
+ * done, with an optional timeout that cancels nothing.
+ *
+ * @module
+ */
+
+import { isGeneratorObject, repr } from './format';
+import { FAILED, Future } from './future';
+import { getRunningLoop } from './runningLoop';
+import type { Coro } from './types';
+
+/** When {@link wait} returns. */
+export type ReturnWhen = 'FIRST_COMPLETED' | 'FIRST_EXCEPTION' | 'ALL_COMPLETED';
+
+/** `wait` returns when any future is done. */
+export const FIRST_COMPLETED = 'FIRST_COMPLETED';
+/** `wait` returns when any future fails, or all are done. */
+export const FIRST_EXCEPTION = 'FIRST_EXCEPTION';
+/** `wait` returns when all futures are done (the default). */
+export const ALL_COMPLETED = 'ALL_COMPLETED';
+
+/** Options of {@link wait}. */
+export interface WaitOptions {
+  /** Return after this many ms even if the condition is not met (nothing is cancelled). */
+  timeout?: number | null;
+  /** When to return (default `'ALL_COMPLETED'`). */
+  returnWhen?: ReturnWhen;
+}
+
+/**
+ * Waits for the futures (or tasks) in `aws` and evaluates to `[done, pending]`,
+ * two sets. Nothing is cancelled, not even on timeout.
+ *
+ * @throws TypeError for coroutines (wrap them in tasks) or non-futures;
+ * RangeError for an empty collection or a bad `returnWhen`.
+ * @example
+ * ```ts
+ * const [done, pending] = yield* wait([t1, t2], { returnWhen: 'FIRST_COMPLETED' });
+ * for (const t of pending) t.cancel();
+ * ```
+ */
+export function* wait<F extends Future<unknown>>(
+  aws: Iterable<F>,
+  opts?: WaitOptions,
+): Coro<[Set<F>, Set<F>]> {
+  if (aws instanceof Future || isGeneratorObject(aws)) {
+    throw new TypeError(`wait(): expected an iterable of futures, got ${repr(aws)}`);
+  }
+  if (aws === null || typeof aws !== 'object' || !(Symbol.iterator in aws)) {
+    throw new TypeError(`wait(): expected an iterable of futures, got ${repr(aws)}`);
+  }
+  const returnWhen = opts?.returnWhen ?? ALL_COMPLETED;
+  if (returnWhen !== ALL_COMPLETED && returnWhen !== FIRST_COMPLETED && returnWhen !== FIRST_EXCEPTION) {
+    throw new RangeError(`wait(): invalid returnWhen value: ${repr(returnWhen)}`);
+  }
+  const timeout = opts?.timeout ?? null;
+  if (timeout !== null && (typeof timeout !== 'number' || Number.isNaN(timeout))) {
+    throw new TypeError(`wait(): timeout must be a number (milliseconds) or null, got ${repr(timeout)}`);
+  }
+  const fs = new Set<F>(aws);
+  if (fs.size === 0) throw new RangeError('wait(): the set of tasks/futures is empty');
+  for (const f of fs) {
+    if (isGeneratorObject(f)) {
+      throw new TypeError('wait(): passing coroutines is forbidden, wrap them in tasks with createTask()');
+    }
+    if (!(f instanceof Future)) {
+      throw new TypeError(`wait(): every item must be a Future or Task, got ${repr(f)} (wrap promises with wrapPromise())`);
+    }
+  }
+  const loop = getRunningLoop();
+  const waiter = loop.createFuture<void>();
+  const timeoutHandle =
+    timeout === null ? null : loop.callLater(timeout, () => {
+      if (!waiter.done()) waiter.setResult(undefined);
+    });
+  let counter = fs.size;
+  const onCompletion = (f: Future<unknown>): void => {
+    counter--;
+    if (
+      counter <= 0 ||
+      returnWhen === FIRST_COMPLETED ||
+      (returnWhen === FIRST_EXCEPTION && f._state === FAILED)
+    ) {
+      timeoutHandle?.cancel();
+      if (!waiter.done()) waiter.setResult(undefined);
+    }
+  };
+  for (const f of fs) f.addDoneCallback(onCompletion);
+  try {
+    yield* waiter;
+  } finally {
+    timeoutHandle?.cancel();
+    for (const f of fs) f.removeDoneCallback(onCompletion);
+  }
+  const done = new Set<F>();
+  const pending = new Set<F>();
+  for (const f of fs) (f.done() ? done : pending).add(f);
+  return [done, pending];
+}

@@ -1,0 +1,76 @@
+/**
+ * waitFor: await with a timeout (asyncio 3.12+ semantics, built on `timeout`).
+ *
+ * @module
+ */
+
+import { ensureFutureOn } from './ensureFuture';
+import { CancelledError, TimeoutError } from './exceptions';
+import { isGeneratorObject, repr } from './format';
+import type { Future } from './future';
+import { getRunningLoop } from './runningLoop';
+import { timeout } from './timeouts';
+import type { Awaitable, Coro } from './types';
+
+function releaseWaiter(waiter: Future<void>): void {
+  if (!waiter.done()) waiter.setResult(undefined);
+}
+
+/** @internal Cancels `fut` and waits until it is done, itself cancellable. */
+export function* cancelAndWait(fut: Future<unknown>): Coro<void> {
+  const waiter = getRunningLoop().createFuture<void>();
+  const cb = (): void => releaseWaiter(waiter);
+  fut.addDoneCallback(cb);
+  try {
+    fut.cancel();
+    // Not `yield* fut`: waiting on our own waiter keeps this wait cancellable.
+    yield* waiter;
+  } finally {
+    fut.removeDoneCallback(cb);
+  }
+}
+
+/**
+ * Awaits `aw` for at most `timeoutMs` milliseconds (`null`: no limit). On
+ * timeout, `aw` is cancelled, waited for until it has really finished (its
+ * `finally` blocks ran), and `TimeoutError` is thrown. A cancellation of the
+ * caller is never turned into a timeout or swallowed.
+ *
+ * @throws TimeoutError on timeout; whatever `aw` throws.
+ * @example
+ * ```ts
+ * try {
+ *   const user = yield* waitFor(fetchUser(id), 1000);
+ * } catch (e) {
+ *   if (e instanceof TimeoutError) console.log('gave up after a second');
+ * }
+ * ```
+ */
+export function* waitFor<T>(aw: Awaitable<T> | PromiseLike<T>, timeoutMs: number | null): Coro<T> {
+  if (timeoutMs !== null && (typeof timeoutMs !== 'number' || Number.isNaN(timeoutMs))) {
+    throw new TypeError(
+      `waitFor(): timeoutMs must be a number (milliseconds) or null, got ${repr(timeoutMs)}`,
+    );
+  }
+  if (timeoutMs !== null && timeoutMs <= 0) {
+    const fut = ensureFutureOn(aw, null);
+    if (fut.done()) return fut.result();
+    yield* cancelAndWait(fut as Future<unknown>);
+    try {
+      return fut.result();
+    } catch (e) {
+      if (e instanceof CancelledError) throw new TimeoutError('', { cause: e });
+      throw e;
+    }
+  }
+  return yield* timeout(timeoutMs, function* () {
+    return yield* ensureAwaitable(aw);
+  });
+}
+
+function ensureAwaitable<T>(aw: Awaitable<T> | PromiseLike<T>): Awaitable<T> {
+  // A coroutine is awaited inline, as `await coro` is in asyncio; anything else
+  // becomes a future.
+  if (isGeneratorObject(aw)) return aw as Coro<T>;
+  return ensureFutureOn(aw, null);
+}

@@ -1,0 +1,113 @@
+/**
+ * wrapPromise: a native Promise (or any PromiseLike) as an aio Future.
+ *
+ * @module
+ */
+
+import type { EventLoop } from './eventLoop';
+import { repr } from './format';
+import { type DoneWaker, type Future, PENDING } from './future';
+import { getRunningLoop } from './runningLoop';
+
+/** @internal Whether `x` has a callable `then`. */
+export function isPromiseLike(x: unknown): x is PromiseLike<unknown> {
+  return (
+    x !== null &&
+    (typeof x === 'object' || typeof x === 'function') &&
+    typeof (x as { then?: unknown }).then === 'function'
+  );
+}
+
+/** Keeps the loop's count of pending host operations while a promise is out. */
+class HostHold<T> implements DoneWaker {
+  #released = false;
+  constructor(
+    readonly loop: EventLoop,
+    readonly fut: Future<T>,
+  ) {
+    loop._hostPending++;
+  }
+  release(): void {
+    if (!this.#released) {
+      this.#released = true;
+      this.loop._hostPending--;
+    }
+  }
+  _onDone(): void {
+    this.release();
+  }
+  fulfilled = (value: T): void => {
+    this.release();
+    const loop = this.loop;
+    if (!loop._closed) loop.callSoon(copyResult, this.fut, value);
+  };
+  rejected = (error: unknown): void => {
+    this.release();
+    const loop = this.loop;
+    if (!loop._closed) loop.callSoon(copyException, this.fut, error);
+  };
+}
+
+function copyResult<T>(fut: Future<T>, value: T): void {
+  if (fut._state === PENDING) fut.setResult(value);
+}
+
+function copyException(fut: Future<unknown>, error: unknown): void {
+  if (fut._state === PENDING) fut._fail(error);
+}
+
+/** @internal wrapPromise on an explicit loop. */
+export function wrapPromiseOn<T>(
+  loop: EventLoop,
+  source: PromiseLike<T> | ((signal: AbortSignal) => PromiseLike<T>),
+): Future<T> {
+  loop._checkClosed();
+  const fut = loop.createFuture<T>();
+  let p: unknown = source;
+  if (typeof source === 'function') {
+    const controller = new AbortController();
+    fut.addDoneCallback((f) => {
+      if (f.cancelled()) controller.abort(f._makeCancelledError());
+    });
+    try {
+      p = source(controller.signal);
+    } catch (e) {
+      fut._fail(e);
+      return fut;
+    }
+    if (!isPromiseLike(p)) {
+      fut.cancel();
+      throw new TypeError(`wrapPromise(): the factory must return a PromiseLike, got ${repr(p)}`);
+    }
+  } else if (!isPromiseLike(p)) {
+    throw new TypeError(
+      `wrapPromise(): expected a PromiseLike or a function (signal) => PromiseLike, got ${repr(p)}`,
+    );
+  }
+  const hold = new HostHold(loop, fut);
+  fut._addWaker(hold);
+  (p as PromiseLike<T>).then(hold.fulfilled, hold.rejected);
+  return fut;
+}
+
+/**
+ * A Future that settles like the native promise `p` (through the loop's
+ * `callSoon`, so the waiting task resumes in loop order). With the factory form,
+ * cancelling the Future aborts the `AbortSignal` the factory received — so a
+ * `fetch(url, { signal })` is really aborted. While the promise is pending it
+ * holds a virtual clock's time still.
+ *
+ * @throws TypeError if `p` is neither a PromiseLike nor a function returning one.
+ * @example
+ * ```ts
+ * function* main(): Coro<void> {
+ *   const res = yield* wrapPromise((signal) => fetch(url, { signal }));
+ *   console.log(res.status);
+ * }
+ * ```
+ */
+export function wrapPromise<T>(
+  p: PromiseLike<T> | ((signal: AbortSignal) => PromiseLike<T>),
+): Future<T> {
+  return wrapPromiseOn(getRunningLoop(), p);
+}

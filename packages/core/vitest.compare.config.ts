@@ -1,0 +1,16 @@
+import { defineProject } from 'vitest/config';
+import { sourceResolve } from '../../vitest.shared';
+
+// The comparison harness in test/: runs scenarios on aio and on CPython (it spawns
+// python), so each test gets a generous time limit.
+export default defineProject({
+  ...sourceResolve,
+  test: {
+    name: '@aio/core:compare',
+    include: ['test/**/*.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    execArgv: ['--expose-gc'],
+  },
+});

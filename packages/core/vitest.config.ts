@@ -1,0 +1,19 @@
+import { defineProject } from 'vitest/config';
+import { sourceResolve } from '../../vitest.shared';
+
+// Unit tests beside the sources, and type tests (`*.test-d.ts`, checked by tsc).
+export default defineProject({
+  ...sourceResolve,
+  test: {
+    name: '@aio/core',
+    include: ['src/**/*.test.ts'],
+    // `globalThis.gc` for the tests of what the loop keeps alive (forks accept V8 flags).
+    pool: 'forks',
+    execArgv: ['--expose-gc'],
+    typecheck: {
+      enabled: true,
+      include: ['src/**/*.test-d.ts'],
+      tsconfig: './tsconfig.test.json',
+    },
+  },
+});

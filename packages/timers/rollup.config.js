@@ -1,0 +1,5 @@
+import { defineBuild } from '@aio/rollup-config';
+
+export default defineBuild({
+  input: { index: 'src/index.ts', testing: 'src/testing.ts' },
+});

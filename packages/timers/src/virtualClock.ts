@@ -1,0 +1,272 @@
+/**
+ * A clock whose time moves only when the loop has nothing to do, or when a test
+ * moves it.
+ *
+ * @module
+ */
+
+import type { Clock, IdleInfo } from '@aio/core';
+import { describe } from './describe';
+import { RunawayLoopError } from './errors';
+import { TimerEntry, TimerQueue } from './timerQueue';
+
+/**
+ * Options of {@link VirtualClock}.
+ *
+ * @example
+ * ```ts
+ * const clock = new VirtualClock({ start: 1000, autojump: false, stallLimit: 100_000 });
+ * ```
+ */
+export interface VirtualClockOptions {
+  /** The time `now()` returns before anything moves it, in ms. Default `0`. */
+  start?: number;
+  /**
+   * Whether the clock jumps straight to the next timer when the loop is idle.
+   * Default `true`. With `false`, time moves only through `advance` / `advanceTo`.
+   */
+  autojump?: boolean;
+  /**
+   * The runaway guard: how many times `now()` may be read at one virtual instant
+   * before it throws {@link RunawayLoopError}. The loop reads the clock once per
+   * iteration and once per `loop.time()` (so once per `sleep`/`callLater`), so the
+   * default, 10 000 000, allows millions of timers to be created at one instant
+   * while a program that spins without letting time move fails within seconds.
+   * `Infinity` turns the guard off.
+   */
+  stallLimit?: number;
+}
+
+const DEFAULT_STALL_LIMIT = 10_000_000;
+
+type Wake = () => void;
+
+/**
+ * A virtual clock for `@aio/core` event loops: programs run without waiting.
+ *
+ * - **Autojump** (the default): when the loop is idle and its earliest timer is
+ *   in the future, time jumps straight to that timer and the loop goes on at once.
+ *   The program prints the same lines and sees the same `loop.time()` differences
+ *   as on the real clock, only instantly. `runSync` works with it.
+ * - **A pending wrapped native Promise holds time still**: while the loop waits for
+ *   a host operation (`wrapPromise`), the clock does not jump; the loop waits for
+ *   the host as usual and time moves again once the promise has settled.
+ * - **Manual stepping**: with `autojump: false` (or at any time), `advance(ms)` and
+ *   `advanceTo(t)` move time, firing the wake-ups that fall due on the way, each at
+ *   its own deadline, in deadline order (FIFO for equal deadlines).
+ * - **Runaway guard**: a program that never lets time move (a zero-delay timer that
+ *   reschedules itself forever) makes `now()` throw {@link RunawayLoopError} after
+ *   `stallLimit` readings at one instant; the error rejects `run()`.
+ *
+ * A clock is a value: pass it to `run`, `runSync` or `new EventLoop`. Several loops
+ * may share one clock.
+ *
+ * @example
+ * ```ts
+ * import { run, sleep, getRunningLoop } from '@aio/core';
+ * import { VirtualClock } from '@aio/timers';
+ *
+ * function* main(): Coro<number> {
+ *   yield* sleep(60_000); // one virtual minute, no waiting
+ *   return getRunningLoop().time();
+ * }
+ * await run(main(), { clock: new VirtualClock() }); // 60000, at once
+ * ```
+ */
+export class VirtualClock implements Clock {
+  #now: number;
+  #autojump: boolean;
+  readonly #limit: number;
+  #reads = 0;
+  readonly #queue = new TimerQueue<Wake>();
+
+  /**
+   * @throws {RangeError} if `start` is not a finite number or `stallLimit` is not a
+   *   positive number.
+   * @throws {TypeError} if `options` is not an object.
+   */
+  constructor(options: VirtualClockOptions = {}) {
+    if (options === null || typeof options !== 'object') {
+      throw new TypeError(`VirtualClock: options must be an object, got ${describe(options)}`);
+    }
+    const { start = 0, autojump = true, stallLimit = DEFAULT_STALL_LIMIT } = options;
+    if (typeof start !== 'number' || !Number.isFinite(start)) {
+      throw new RangeError(`VirtualClock: start must be a finite number, got ${describe(start)}`);
+    }
+    if (typeof stallLimit !== 'number' || !(stallLimit > 0)) {
+      throw new RangeError(
+        `VirtualClock: stallLimit must be a positive number, got ${describe(stallLimit)}`,
+      );
+    }
+    this.#now = start;
+    this.#autojump = Boolean(autojump);
+    this.#limit = stallLimit;
+  }
+
+  /** Whether the clock jumps to the next timer when the loop is idle. Settable. */
+  get autojump(): boolean {
+    return this.#autojump;
+  }
+
+  set autojump(on: boolean) {
+    this.#autojump = Boolean(on);
+  }
+
+  /** How many wake-ups are pending (armed with `setTimer`, not yet fired or cleared). */
+  get pendingTimers(): number {
+    return this.#queue.size;
+  }
+
+  /**
+   * The current virtual time in ms.
+   *
+   * @throws {RunawayLoopError} when read more than `stallLimit` times at one instant.
+   */
+  now(): number {
+    if (++this.#reads > this.#limit) this.#stalled();
+    return this.#now;
+  }
+
+  /**
+   * Arranges for `wake()` once virtual time reaches `deadline`: when the clock
+   * jumps or is advanced there. Never calls `wake` synchronously here.
+   *
+   * @throws {TypeError} if `deadline` is not a number or `wake` not a function.
+   */
+  setTimer(deadline: number, wake: () => void): unknown {
+    if (typeof deadline !== 'number' || Number.isNaN(deadline)) {
+      throw new TypeError(`VirtualClock.setTimer: deadline must be a number, got ${describe(deadline)}`);
+    }
+    if (typeof wake !== 'function') {
+      throw new TypeError(`VirtualClock.setTimer: wake must be a function, got ${describe(wake)}`);
+    }
+    return this.#queue.push(deadline, wake);
+  }
+
+  /**
+   * Cancels a wake-up; the clock drops its reference to `wake` at once. Clearing a
+   * fired or cleared token (or `undefined`) does nothing.
+   *
+   * @throws {TypeError} if `token` did not come from this clock's `setTimer`.
+   */
+  clearTimer(token: unknown): void {
+    if (token === undefined || token === null) return;
+    if (!(token instanceof TimerEntry) || token.owner !== this.#queue) {
+      throw new TypeError(
+        `VirtualClock.clearTimer: token must come from this clock's setTimer, got ${describe(token)}`,
+      );
+    }
+    this.#queue.cancel(token as TimerEntry<Wake>);
+  }
+
+  /**
+   * Called by an idle loop: with autojump on and no host operation pending, moves
+   * time to `deadline` and returns `true`; otherwise returns `false`. Wake-ups of
+   * other consumers that fall due are delivered from a microtask, never from here.
+   */
+  advanceIdle(deadline: number, info: IdleInfo): boolean {
+    if (!this.#autojump || info.hostPending > 0) return false;
+    if (deadline > this.#now) this.#moveTo(deadline);
+    this.#deliverDueLater();
+    return true;
+  }
+
+  /**
+   * Moves time forward by `ms`, firing the wake-ups due on the way.
+   * See {@link VirtualClock.advanceTo}.
+   *
+   * @throws {RangeError} if `ms` is negative or not finite.
+   * @example
+   * ```ts
+   * const clock = new VirtualClock({ autojump: false });
+   * const done = run(main(), { clock }); // main sleeps 1000 ms
+   * clock.advance(999); // not yet
+   * clock.advance(1);   // the loop wakes and main finishes
+   * await done;
+   * ```
+   */
+  advance(ms: number): void {
+    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
+      throw new RangeError(`VirtualClock.advance: ms must be a finite number >= 0, got ${describe(ms)}`);
+    }
+    this.advanceTo(this.#now + ms);
+  }
+
+  /**
+   * Moves time forward to `t`. Each wake-up due by then is fired synchronously, in
+   * deadline order (FIFO for equal deadlines), with `now()` set to its own deadline,
+   * so a loop it wakes runs its timers at their own times; wake-ups armed meanwhile
+   * that fall due by `t` fire too. Then time is set to `t`. An error thrown by a
+   * wake-up propagates; the wake-ups after it stay pending.
+   *
+   * @throws {RangeError} if `t` is not finite or is earlier than `now()`.
+   * @throws {RunawayLoopError} if wake-ups keep re-arming at one instant.
+   * @example
+   * ```ts
+   * clock.advanceTo(clock.nextDeadline() ?? clock.now()); // step to the next timer
+   * ```
+   */
+  advanceTo(t: number): void {
+    if (typeof t !== 'number' || !Number.isFinite(t)) {
+      throw new RangeError(`VirtualClock.advanceTo: t must be a finite number, got ${describe(t)}`);
+    }
+    if (t < this.#now) {
+      throw new RangeError(
+        `VirtualClock.advanceTo: t (${t}) is earlier than the current time (${this.#now}); ` +
+          'virtual time never goes back',
+      );
+    }
+    const queue = this.#queue;
+    for (;;) {
+      const entry = queue.peek();
+      if (entry === undefined || entry.deadline > t) break;
+      queue.pop();
+      if (entry.deadline > this.#now) this.#moveTo(entry.deadline);
+      else if (++this.#reads > this.#limit) this.#stalled();
+      const wake = entry.value!;
+      entry.value = undefined;
+      wake();
+    }
+    if (t > this.#now) this.#moveTo(t);
+  }
+
+  /** The deadline of the earliest pending wake-up, or `undefined` when none. */
+  nextDeadline(): number | undefined {
+    return this.#queue.peek()?.deadline;
+  }
+
+  /** `<VirtualClock now=1000 autojump pending=1>` */
+  toString(): string {
+    const mode = this.#autojump ? 'autojump' : 'manual';
+    return `<VirtualClock now=${this.#now} ${mode} pending=${this.#queue.size}>`;
+  }
+
+  #moveTo(t: number): void {
+    this.#now = t;
+    this.#reads = 0;
+  }
+
+  #stalled(): never {
+    // Reset so that whoever handles the error (run()'s cleanup) gets a fresh budget.
+    this.#reads = 0;
+    throw new RunawayLoopError(this.#now, this.#limit);
+  }
+
+  // After a jump, wake-ups armed by other consumers (other loops sharing this clock,
+  // or a stale token of this loop) may be due; they are fired from a microtask.
+  #deliverDueLater(): void {
+    const queue = this.#queue;
+    const first = queue.peek();
+    if (first === undefined || first.deadline > this.#now) return;
+    void Promise.resolve().then(() => {
+      for (;;) {
+        const entry = queue.peek();
+        if (entry === undefined || entry.deadline > this.#now) return;
+        queue.pop();
+        const wake = entry.value!;
+        entry.value = undefined;
+        wake();
+      }
+    });
+  }
+}

@@ -1,0 +1,118 @@
+// Packaging smoke test: what users get from the registry, checked outside the workspace.
+//
+// Packs every public package with `pnpm pack`, installs the tarballs with npm into a
+// temporary folder, then checks for every entry point that
+//   - `import` (ESM) and `require` (CJS) both load it, with the same export names;
+//   - TypeScript resolves its types, under moduleResolution node16 (ESM and CJS files)
+//     and bundler.
+// Needs the packages built (`pnpm build`).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Public packages and their entry points (as users import them). */
+const packages = [
+  { dir: 'packages/core', entries: ['@aio/core'] },
+  { dir: 'packages/timers', entries: ['@aio/timers', '@aio/timers/testing'] },
+  { dir: 'packages/trace', entries: ['@aio/trace'] },
+  { dir: 'packages/interop', entries: ['@aio/interop', '@aio/interop/rxjs'] },
+];
+/** Entry points that must export something (the others may still be empty shells). */
+const mustExport = new Set(['@aio/core']);
+
+const work = mkdtempSync(join(tmpdir(), 'aio-pack-smoke-'));
+const quiet = { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' };
+let failures = 0;
+const fail = (msg) => {
+  failures++;
+  console.error(`  FAIL ${msg}`);
+};
+
+try {
+  const tarballs = join(work, 'tarballs');
+  mkdirSync(tarballs);
+  for (const pkg of packages) {
+    execFileSync('pnpm', ['pack', '--pack-destination', tarballs], { ...quiet, cwd: join(root, pkg.dir) });
+  }
+  const files = readdirSync(tarballs).map((f) => join(tarballs, f));
+  console.log(`pack-smoke: packed ${files.map((f) => f.split('/').pop()).join(', ')}`);
+
+  const app = join(work, 'app');
+  mkdirSync(app);
+  writeFileSync(
+    join(app, 'package.json'),
+    JSON.stringify({ name: 'aio-pack-smoke', private: true, type: 'module' }, null, 2),
+  );
+  // rxjs (interop's optional peer) comes from the workspace, so the install needs no registry.
+  const rxjs = realpathSync(join(root, 'packages/interop/node_modules/rxjs'));
+  execFileSync(
+    'npm',
+    ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...files, rxjs],
+    { ...quiet, cwd: app },
+  );
+
+  // 1. Runtime: import and require, same export names.
+  const names = (kind, spec) => {
+    const code =
+      kind === 'import'
+        ? `const m = await import(${JSON.stringify(spec)}); console.log(JSON.stringify(Object.keys(m).filter((k) => k !== 'default').sort()));`
+        : `const m = require(${JSON.stringify(spec)}); console.log(JSON.stringify(Object.keys(m).filter((k) => k !== '__esModule').sort()));`;
+    const args = kind === 'import' ? ['--input-type=module', '-e', code] : ['--input-type=commonjs', '-e', code];
+    return JSON.parse(execFileSync(process.execPath, args, { ...quiet, cwd: app }));
+  };
+  for (const spec of packages.flatMap((p) => p.entries)) {
+    try {
+      const esm = names('import', spec);
+      const cjs = names('require', spec);
+      if (JSON.stringify(esm) !== JSON.stringify(cjs)) {
+        fail(`${spec}: import gives [${esm}] but require gives [${cjs}]`);
+      } else if (mustExport.has(spec) && esm.length === 0) {
+        fail(`${spec}: loads but exports nothing`);
+      } else {
+        console.log(`  ok   ${spec}: import and require load ${esm.length} exports`);
+      }
+    } catch (error) {
+      fail(`${spec}: does not load: ${error.stderr ?? error.message}`);
+    }
+  }
+
+  // 2. Types: every entry point resolves under node16 (ESM and CJS files) and bundler.
+  const entries = packages.flatMap((p) => p.entries);
+  const alias = (spec) => spec.replace(/[@/]/g, '_');
+  writeFileSync(
+    join(app, 'esm.ts'),
+    entries.map((s) => `import * as ${alias(s)} from '${s}';\nexport { ${alias(s)} };\n`).join(''),
+  );
+  writeFileSync(
+    join(app, 'cjs.cts'),
+    entries.map((s) => `import ${alias(s)} = require('${s}');\nexport { ${alias(s)} };\n`).join(''),
+  );
+  const common = { strict: true, noEmit: true, skipLibCheck: false, lib: ['ES2022', 'DOM'], types: [] };
+  const configs = {
+    node16: { ...common, module: 'node16', moduleResolution: 'node16' },
+    bundler: { ...common, module: 'preserve', moduleResolution: 'bundler' },
+  };
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  for (const [name, compilerOptions] of Object.entries(configs)) {
+    const file = join(app, `tsconfig.${name}.json`);
+    writeFileSync(file, JSON.stringify({ compilerOptions, files: ['esm.ts', 'cjs.cts'] }, null, 2));
+    try {
+      execFileSync(process.execPath, [tsc, '-p', file], { ...quiet, cwd: app });
+      console.log(`  ok   types resolve with moduleResolution ${name} (import and require)`);
+    } catch (error) {
+      fail(`types with moduleResolution ${name}:\n${error.stdout}${error.stderr}`);
+    }
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+if (failures > 0) {
+  console.error(`pack-smoke: ${failures} problem(s)`);
+  process.exit(1);
+}
+console.log('pack-smoke: every package loads with import and require, and its types resolve');

@@ -1,0 +1,12 @@
+import { defineProject } from 'vitest/config';
+import { sourceResolve } from '../../vitest.shared';
+
+export default defineProject({
+  ...sourceResolve,
+  test: {
+    name: '@aio/test-utils',
+    include: ['src/**/*.test.ts'],
+    pool: 'forks',
+    execArgv: ['--expose-gc'],
+  },
+});
