@@ -23,7 +23,7 @@ module.exports = {
     // Only what exists at run time: `import type` (erased) is not a dependency here.
     tsPreCompilationDeps: false,
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: ['\\.test\\.ts$', '\\.test-d\\.ts$'] },
+    exclude: { path: ['\\.test\\.ts$', '\\.test-d\\.ts$', '\\.testutil\\.ts$'] },
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {
       exportsFields: ['exports'],

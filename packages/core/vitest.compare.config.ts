@@ -1,5 +1,5 @@
 import { defineProject } from 'vitest/config';
-import { sourceResolve } from '../../vitest.shared';
+import { sourceResolve } from '../../vitest.shared.ts';
 
 // The comparison harness in test/: runs scenarios on aio and on CPython (it spawns
 // python), so each test gets a generous time limit.

@@ -1,5 +1,5 @@
 import { defineProject } from 'vitest/config';
-import { sourceResolve } from '../../vitest.shared';
+import { sourceResolve } from '../../vitest.shared.ts';
 
 // Unit tests beside the sources, and type tests (`*.test-d.ts`, checked by tsc).
 export default defineProject({

@@ -35,7 +35,9 @@ try {
 } catch (error) {
   console.error('check-browser: @aio/core does not bundle for the browser platform:');
   for (const e of error.errors ?? [error]) {
-    console.error(`  ${e.location ? `${e.location.file}:${e.location.line}: ` : ''}${e.text ?? e.message}`);
+    console.error(
+      `  ${e.location ? `${e.location.file}:${e.location.line}: ` : ''}${e.text ?? e.message}`,
+    );
   }
   process.exit(1);
 }
@@ -73,17 +75,20 @@ const program = `
     const { run, sleep } = globalThis.aio;
     if (typeof run !== 'function' || typeof sleep !== 'function') return undefined;
     const seen = [];
-    return run(function* main() {
+    function* main() {
       seen.push('start');
       yield* sleep(5);
       seen.push('after sleep');
       return seen.join(', ');
-    });
+    }
+    return run(main());
   })()
 `;
 const outcome = vm.runInContext(program, context);
 if (outcome === undefined) {
-  console.log(`check-browser: @aio/core bundles and loads for the browser (${names.length} exports)`);
+  console.log(
+    `check-browser: @aio/core bundles and loads for the browser (${names.length} exports)`,
+  );
   process.exit(0);
 }
 const timeout = new Promise((_, reject) =>

@@ -19,7 +19,9 @@ const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
 const packDir = resolve('.pack');
 rmSync(packDir, { recursive: true, force: true });
 mkdirSync(packDir);
-execFileSync('pnpm', ['pack', '--pack-destination', packDir], { stdio: ['ignore', 'ignore', 'inherit'] });
+execFileSync('pnpm', ['pack', '--pack-destination', packDir], {
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
 const tarball = readdirSync(packDir).find((f) => f.endsWith('.tgz'));
 if (!tarball) throw new Error(`lint-pkg: pnpm pack made no tarball in ${packDir}`);
 const file = join(packDir, tarball);

@@ -36,7 +36,10 @@ try {
   const tarballs = join(work, 'tarballs');
   mkdirSync(tarballs);
   for (const pkg of packages) {
-    execFileSync('pnpm', ['pack', '--pack-destination', tarballs], { ...quiet, cwd: join(root, pkg.dir) });
+    execFileSync('pnpm', ['pack', '--pack-destination', tarballs], {
+      ...quiet,
+      cwd: join(root, pkg.dir),
+    });
   }
   const files = readdirSync(tarballs).map((f) => join(tarballs, f));
   console.log(`pack-smoke: packed ${files.map((f) => f.split('/').pop()).join(', ')}`);
@@ -61,7 +64,10 @@ try {
       kind === 'import'
         ? `const m = await import(${JSON.stringify(spec)}); console.log(JSON.stringify(Object.keys(m).filter((k) => k !== 'default').sort()));`
         : `const m = require(${JSON.stringify(spec)}); console.log(JSON.stringify(Object.keys(m).filter((k) => k !== '__esModule').sort()));`;
-    const args = kind === 'import' ? ['--input-type=module', '-e', code] : ['--input-type=commonjs', '-e', code];
+    const args =
+      kind === 'import'
+        ? ['--input-type=module', '-e', code]
+        : ['--input-type=commonjs', '-e', code];
     return JSON.parse(execFileSync(process.execPath, args, { ...quiet, cwd: app }));
   };
   for (const spec of packages.flatMap((p) => p.entries)) {
@@ -91,7 +97,14 @@ try {
     join(app, 'cjs.cts'),
     entries.map((s) => `import ${alias(s)} = require('${s}');\nexport { ${alias(s)} };\n`).join(''),
   );
-  const common = { strict: true, noEmit: true, skipLibCheck: false, lib: ['ES2022', 'DOM'], types: [] };
+  const common = {
+    target: 'ES2022',
+    strict: true,
+    noEmit: true,
+    skipLibCheck: false,
+    lib: ['ES2022', 'DOM'],
+    types: [],
+  };
   const configs = {
     node16: { ...common, module: 'node16', moduleResolution: 'node16' },
     bundler: { ...common, module: 'preserve', moduleResolution: 'bundler' },

@@ -42,6 +42,9 @@ export function ensureFutureOn<T>(
  * const fut = ensureFuture(fetchUser(id)); // a Task
  * ```
  */
+export function ensureFuture<T>(x: Future<T>): Future<T>;
+export function ensureFuture<T>(x: Coro<T>): Future<T>;
+export function ensureFuture<T>(x: PromiseLike<T>): Future<T>;
 export function ensureFuture<T>(x: Awaitable<T> | PromiseLike<T>): Future<T> {
   return ensureFutureOn(x, null);
 }

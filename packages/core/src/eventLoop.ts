@@ -300,6 +300,9 @@ export class EventLoop {
    * const n = await loop.runUntilComplete(compute());
    * ```
    */
+  runUntilComplete<T>(aw: Future<T>): Promise<T>;
+  runUntilComplete<T>(aw: Coro<T>): Promise<T>;
+  runUntilComplete<T>(aw: PromiseLike<T>): Promise<T>;
   runUntilComplete<T>(aw: Awaitable<T> | PromiseLike<T>): Promise<T> {
     this._checkClosed();
     this.#checkRunning();

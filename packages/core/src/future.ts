@@ -394,7 +394,8 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   /** @internal The error that `result()` throws for a cancelled future. */
   _makeCancelledError(): CancelledError {
-    return makeCancelledError(this._value as string | undefined, this._loop._debug);
+    const msg = this._state === CANCELLED ? (this._value as string | undefined) : undefined;
+    return makeCancelledError(msg, this._loop._debug);
   }
 
   /** @internal */

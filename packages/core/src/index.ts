@@ -67,3 +67,9 @@ export { wrapPromise } from './wrapPromise';
 export { Context, ContextVar, copyContext, Token } from './contextvars';
 
 // Synchronisation and queues
+export { Barrier, type BarrierState, type BarrierStatistics } from './barrier';
+export { Condition, type ConditionStatistics } from './condition';
+export { Event, type EventStatistics } from './event';
+export { Lock, type LockStatistics } from './lock';
+export { LifoQueue, PriorityQueue, Queue, type QueueStatistics } from './queues';
+export { BoundedSemaphore, Semaphore, type SemaphoreStatistics } from './semaphore';

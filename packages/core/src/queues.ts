@@ -11,6 +11,7 @@ import { QueueEmpty, QueueFull, QueueShutDown } from './exceptions';
 import type { Future } from './future';
 import { type Less, defaultCompare, heapPop, heapPush } from './heap';
 import { RingQueue } from './ringQueue';
+import { QueueOp, wakeUpNext } from './queueOps';
 import { peekRunningLoop } from './runningLoop';
 import type { AioIterator, Coro } from './types';
 import { WaiterQueue, bindLoop } from './waiters';
@@ -87,11 +88,11 @@ export class Queue<T> {
    */
   protected _queue!: { readonly length: number };
   readonly #maxsize: number;
-  #getters = new WaiterQueue<Future<void>>();
-  #putters = new WaiterQueue<Future<void>>();
+  /** @internal blocked getters */ readonly _getters = new WaiterQueue<Future<void>>();
+  /** @internal blocked putters */ readonly _putters = new WaiterQueue<Future<void>>();
+  /** @internal whether shutdown() was called */ _isShutdown = false;
   #unfinished = 0;
   #finished = new Event();
-  #isShutdown = false;
   #loop: EventLoop | undefined = undefined;
 
   /**
@@ -177,24 +178,8 @@ export class Queue<T> {
    * yield* queue.put(job);
    * ```
    */
-  *put(item: T): Coro<void> {
-    while (this.full()) {
-      if (this.#isShutdown) throw shutDown('put');
-      const loop = (this.#loop = bindLoop(this.#loop, this));
-      const putter = loop.createFuture<void>();
-      const putters = this.#putters;
-      const ticket = putters.push(putter);
-      try {
-        yield* putter;
-      } catch (e) {
-        putter.cancel(); // in case it is not done yet
-        putters.remove(ticket, putter); // unless a get or shutdown took it out already
-        // Woken by a get but not taking the slot: wake the next putter instead.
-        if (!this.full() && !putter.cancelled()) wakeUpNext(putters);
-        throw e;
-      }
-    }
-    this.putNowait(item);
+  put(item: T): Coro<void> {
+    return new QueueOp<T>(this, true, item) as unknown as Coro<void>;
   }
 
   /**
@@ -207,11 +192,11 @@ export class Queue<T> {
    * ```
    */
   putNowait(item: T): void {
-    if (this.#isShutdown) throw shutDown('putNowait');
+    if (this._isShutdown) throw shutDown('putNowait');
     if (this.full()) throw new QueueFull(`Queue.putNowait(): the queue is full (maxsize ${this.#maxsize})`);
     this._put(item);
     if (this.#unfinished++ === 0) this.#finished.clear();
-    wakeUpNext(this.#getters);
+    wakeUpNext(this._getters);
   }
 
   /**
@@ -226,24 +211,8 @@ export class Queue<T> {
    * const job = yield* queue.get();
    * ```
    */
-  *get(): Coro<T> {
-    while (this.empty()) {
-      if (this.#isShutdown) throw shutDown('get');
-      const loop = (this.#loop = bindLoop(this.#loop, this));
-      const getter = loop.createFuture<void>();
-      const getters = this.#getters;
-      const ticket = getters.push(getter);
-      try {
-        yield* getter;
-      } catch (e) {
-        getter.cancel(); // in case it is not done yet
-        getters.remove(ticket, getter); // unless a put or shutdown took it out already
-        // Woken by a put but not taking the item: wake the next getter instead.
-        if (!this.empty() && !getter.cancelled()) wakeUpNext(getters);
-        throw e;
-      }
-    }
-    return this.getNowait();
+  get(): Coro<T> {
+    return new QueueOp<T>(this, false, undefined) as unknown as Coro<T>;
   }
 
   /**
@@ -261,11 +230,11 @@ export class Queue<T> {
    */
   getNowait(): T {
     if (this.empty()) {
-      if (this.#isShutdown) throw shutDown('getNowait');
+      if (this._isShutdown) throw shutDown('getNowait');
       throw new QueueEmpty('Queue.getNowait(): the queue is empty');
     }
     const item = this._get();
-    wakeUpNext(this.#putters);
+    wakeUpNext(this._putters);
     return item;
   }
 
@@ -317,7 +286,7 @@ export class Queue<T> {
    * ```
    */
   shutdown(immediate = false): void {
-    this.#isShutdown = true;
+    this._isShutdown = true;
     if (immediate) {
       while (!this.empty()) {
         this._get();
@@ -326,8 +295,8 @@ export class Queue<T> {
       if (this.#unfinished === 0) this.#finished.set();
     }
     // Every blocked getter and putter re-checks the state (and throws QueueShutDown).
-    wakeUpAll(this.#getters);
-    wakeUpAll(this.#putters);
+    wakeUpAll(this._getters);
+    wakeUpAll(this._putters);
   }
 
   /**
@@ -383,7 +352,8 @@ export class Queue<T> {
       async next(): Promise<IteratorResult<T, undefined>> {
         if (finished) return DONE;
         try {
-          if (!queue.empty()) return { done: false, value: queue.getNowait() };
+          // An item (or the end) is known now: no need to go through the loop.
+          if (!queue.empty() || queue._isShutdown) return { done: false, value: queue.getNowait() };
           const loop = queue.#loop ?? peekRunningLoop() ?? queue.#hostLoop();
           return { done: false, value: await loop.createTask(queue.get()) };
         } catch (e) {
@@ -412,10 +382,10 @@ export class Queue<T> {
     return {
       size: this.qsize(),
       maxsize: this.#maxsize,
-      gettersWaiting: this.#getters.size,
-      puttersWaiting: this.#putters.size,
+      gettersWaiting: this._getters.size,
+      puttersWaiting: this._putters.size,
       unfinishedTasks: this.#unfinished,
-      isShutdown: this.#isShutdown,
+      isShutdown: this._isShutdown,
     };
   }
 
@@ -423,11 +393,22 @@ export class Queue<T> {
   toString(): string {
     let s = `<${this.constructor.name} maxsize=${this.#maxsize}`;
     if (!this.empty()) s += ` size=${this.qsize()}`;
-    if (this.#getters.size > 0) s += ` getters[${this.#getters.size}]`;
-    if (this.#putters.size > 0) s += ` putters[${this.#putters.size}]`;
+    if (this._getters.size > 0) s += ` getters[${this._getters.size}]`;
+    if (this._putters.size > 0) s += ` putters[${this._putters.size}]`;
     if (this.#unfinished > 0) s += ` tasks=${this.#unfinished}`;
-    if (this.#isShutdown) s += ' shutdown';
+    if (this._isShutdown) s += ' shutdown';
     return `${s}>`;
+  }
+
+  /** @internal A waiter future on the queue's loop (binding it on first use). */
+  _newWaiter(): Future<void> {
+    const loop = (this.#loop = bindLoop(this.#loop, this));
+    return loop.createFuture<void>();
+  }
+
+  /** @internal */
+  _shutDownError(op: string): QueueShutDown {
+    return shutDown(op);
   }
 
   #hostLoop(): never {
@@ -517,17 +498,6 @@ export class LifoQueue<T> extends Queue<T> {
 
 function shutDown(op: string): QueueShutDown {
   return new QueueShutDown(`Queue.${op}(): the queue is shut down`);
-}
-
-/** Wakes the first waiter that is not done yet, dropping the ones before it. */
-function wakeUpNext(waiters: WaiterQueue<Future<void>>): void {
-  while (waiters.size > 0) {
-    const w = waiters.shift() as Future<void>;
-    if (!w.done()) {
-      w.setResult(undefined);
-      return;
-    }
-  }
 }
 
 /** Wakes every waiter and empties the queue of waiters. */

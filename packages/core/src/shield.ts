@@ -6,7 +6,7 @@
 
 import { ensureFutureOn } from './ensureFuture';
 import { CANCELLED, FAILED, type Future } from './future';
-import type { Awaitable } from './types';
+import type { Awaitable, Coro } from './types';
 
 /**
  * Awaits `aw` without passing cancellation on to it: if the task awaiting the
@@ -24,6 +24,9 @@ import type { Awaitable } from './types';
  * }
  * ```
  */
+export function shield<T>(aw: Future<T>): Future<T>;
+export function shield<T>(aw: Coro<T>): Future<T>;
+export function shield<T>(aw: PromiseLike<T>): Future<T>;
 export function shield<T>(aw: Awaitable<T> | PromiseLike<T>): Future<T> {
   const inner = ensureFutureOn(aw, null);
   if (inner.done()) return inner;

@@ -232,7 +232,9 @@ export class Task<T = unknown> extends Future<T> implements DoneWaker {
       this._cancelledExc = null;
       return exc;
     }
-    const msg = this._state === PENDING ? this._cancelMessage : this._value;
+    // CPython's _cancel_message: set by cancel() when no waiter took the
+    // cancellation, reset when the coroutine itself raised CancelledError.
+    const msg = this._state === CANCELLED ? this._value : this._cancelMessage;
     return makeCancelledError(msg as string | undefined, this._loop._debug);
   }
 

@@ -46,6 +46,9 @@ export function* cancelAndWait(fut: Future<unknown>): Coro<void> {
  * }
  * ```
  */
+export function waitFor<T>(aw: Future<T>, timeoutMs: number | null): Coro<T>;
+export function waitFor<T>(aw: Coro<T>, timeoutMs: number | null): Coro<T>;
+export function waitFor<T>(aw: PromiseLike<T>, timeoutMs: number | null): Coro<T>;
 export function* waitFor<T>(aw: Awaitable<T> | PromiseLike<T>, timeoutMs: number | null): Coro<T> {
   if (timeoutMs !== null && (typeof timeoutMs !== 'number' || Number.isNaN(timeoutMs))) {
     throw new TypeError(

@@ -204,7 +204,15 @@ for (const h of harnesses) {
         ];
         for (const [name, k] of plan) clock.setTimer(t0 + k * h.step, () => order.push(name));
         await driveUntil(h, clock, () => order.length === plan.length, []);
-        expect(order).toEqual(['early-1', 'early-2', 'early-3', 'mid-1', 'mid-2', 'late-1', 'late-2']);
+        expect(order).toEqual([
+          'early-1',
+          'early-2',
+          'early-3',
+          'mid-1',
+          'mid-2',
+          'late-1',
+          'late-2',
+        ]);
       });
 
       it('keeps ties FIFO for 1000 wake-ups armed for one deadline', async () => {

@@ -6,10 +6,10 @@
 
 /**
  * A {@link VirtualClock} was read too many times at one virtual instant: the program
- * keeps the loop busy without ever letting virtual time move (zero-delay timers
- * rescheduling themselves, `while (true) yield;`), which on a virtual clock would
- * otherwise spin forever. Thrown from the clock, it rejects `run()` (or throws from
- * `runSync()`) instead of hanging.
+ * keeps the loop busy without ever letting virtual time move (a zero-delay timer
+ * that reschedules itself, a task spinning on `sleep(0)` while others wait for
+ * timers), which on a virtual clock would otherwise spin forever. Thrown from the
+ * clock, it rejects `run()` (or throws from `runSync()`) instead of hanging.
  *
  * `instant` is the virtual time (ms) that got stuck, `limit` the configured
  * `stallLimit` that was exceeded.
@@ -17,7 +17,10 @@
  * @example
  * ```ts
  * function* spin(): Coro<void> {
- *   for (;;) yield; // never lets time move
+ *   const loop = getRunningLoop();
+ *   const again = () => loop.callLater(0, again); // never lets time move
+ *   again();
+ *   yield* sleep(1000);
  * }
  * try {
  *   runSync(spin(), { clock: new VirtualClock({ stallLimit: 10_000 }) });
@@ -35,7 +38,8 @@ export class RunawayLoopError extends Error {
   constructor(instant: number, limit: number, options?: { cause?: unknown }) {
     super(
       `VirtualClock read more than ${limit} times at virtual time ${instant} ms: ` +
-        'assuming a runaway loop (zero-delay timers or bare yields that never let time move). ' +
+        'assuming a runaway loop (work that never lets time move, such as a zero-delay timer ' +
+        'that keeps rescheduling itself). ' +
         'If this is legitimate, raise `stallLimit` in new VirtualClock({ stallLimit }).',
       options,
     );

@@ -164,7 +164,9 @@ describe('ScaledClock', () => {
       new RangeError('ScaledClock: start must be a finite number, got NaN'),
     );
     expect(() => new ScaledClock({ rate: 2, base: {} as Clock })).toThrow(
-      new TypeError('ScaledClock: base must be a Clock (now, setTimer, clearTimer), got [object Object]'),
+      new TypeError(
+        'ScaledClock: base must be a Clock (now, setTimer, clearTimer), got [object Object]',
+      ),
     );
     expect(() => new ScaledClock(undefined as unknown as { rate: number })).toThrow(
       new TypeError('ScaledClock: options must be an object, got undefined'),
@@ -174,7 +176,9 @@ describe('ScaledClock', () => {
       new TypeError('ScaledClock.setTimer: deadline must be a number, got NaN'),
     );
     expect(() => clock.clearTimer({})).toThrow(
-      new TypeError("ScaledClock.clearTimer: token must come from this clock's setTimer, got [object Object]"),
+      new TypeError(
+        "ScaledClock.clearTimer: token must come from this clock's setTimer, got [object Object]",
+      ),
     );
     expect(String(clock)).toBe('<ScaledClock rate=2>');
   });

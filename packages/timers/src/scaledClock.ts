@@ -103,7 +103,9 @@ export class ScaledClock implements Clock {
   /** Wakes the caller once the scaled time reaches `deadline`. */
   setTimer(deadline: number, wake: () => void): unknown {
     if (typeof deadline !== 'number' || Number.isNaN(deadline)) {
-      throw new TypeError(`ScaledClock.setTimer: deadline must be a number, got ${describe(deadline)}`);
+      throw new TypeError(
+        `ScaledClock.setTimer: deadline must be a number, got ${describe(deadline)}`,
+      );
     }
     if (typeof wake !== 'function') {
       throw new TypeError(`ScaledClock.setTimer: wake must be a function, got ${describe(wake)}`);

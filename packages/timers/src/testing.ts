@@ -5,10 +5,15 @@
  */
 
 import { run, runSync } from '@aio/core';
-import type { Coro } from '@aio/core';
+import type { Coro, RunOptions } from '@aio/core';
 import { describe } from './describe';
 import { VirtualClock } from './virtualClock';
 import type { VirtualClockOptions } from './virtualClock';
+
+// Re-exported so that a test file needs one import.
+export { RunawayLoopError } from './errors';
+export { VirtualClock } from './virtualClock';
+export type { VirtualClockOptions } from './virtualClock';
 
 /**
  * Options of {@link runVirtual} and {@link runVirtualSync}: a clock to use, or the
@@ -60,10 +65,13 @@ export interface VirtualRun<T> {
  * const { result, elapsed } = await runVirtual(slowAnswer()); // 42, 5000 — at once
  * ```
  */
-export async function runVirtual<T>(main: Coro<T>, options: RunVirtualOptions = {}): Promise<VirtualRun<T>> {
+export async function runVirtual<T>(
+  main: Coro<T>,
+  options: RunVirtualOptions = {},
+): Promise<VirtualRun<T>> {
   const clock = clockFor(options, 'runVirtual');
   const t0 = clock.now();
-  const result = await run(main, { clock, debug: options.debug });
+  const result = await run(main, runOptions(clock, options));
   return { result, elapsed: clock.now() - t0, clock };
 }
 
@@ -80,8 +88,12 @@ export async function runVirtual<T>(main: Coro<T>, options: RunVirtualOptions = 
 export function runVirtualSync<T>(main: Coro<T>, options: RunVirtualOptions = {}): VirtualRun<T> {
   const clock = clockFor(options, 'runVirtualSync');
   const t0 = clock.now();
-  const result = runSync(main, { clock, debug: options.debug });
+  const result = runSync(main, runOptions(clock, options));
   return { result, elapsed: clock.now() - t0, clock };
+}
+
+function runOptions(clock: VirtualClock, options: RunVirtualOptions): RunOptions {
+  return options.debug === undefined ? { clock } : { clock, debug: options.debug };
 }
 
 function clockFor(options: RunVirtualOptions, fn: string): VirtualClock {
@@ -95,7 +107,3 @@ function clockFor(options: RunVirtualOptions, fn: string): VirtualClock {
   }
   return clock;
 }
-
-export { VirtualClock } from './virtualClock';
-export type { VirtualClockOptions } from './virtualClock';
-export { RunawayLoopError } from './errors';

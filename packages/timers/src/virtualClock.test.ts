@@ -207,7 +207,7 @@ describe('VirtualClock', () => {
       expect(e.limit).toBe(100);
       expect(e.message).toBe(
         'VirtualClock read more than 100 times at virtual time 7 ms: assuming a runaway loop ' +
-          '(zero-delay timers or bare yields that never let time move). ' +
+          '(work that never lets time move, such as a zero-delay timer that keeps rescheduling itself). ' +
           'If this is legitimate, raise `stallLimit` in new VirtualClock({ stallLimit }).',
       );
     });
@@ -223,13 +223,27 @@ describe('VirtualClock', () => {
       expect(clock.now.bind(clock)).toThrow(RunawayLoopError);
     });
 
-    it('gives a fresh budget after throwing, so cleanup can read the clock', () => {
+    it('keeps throwing until the host gets a turn, then gives a fresh budget', async () => {
       const clock = new VirtualClock({ stallLimit: 3 });
       clock.now();
       clock.now();
       clock.now();
       expect(() => clock.now()).toThrow(RunawayLoopError);
+      expect(() => clock.now()).toThrow(RunawayLoopError); // whoever reads next sees it too
+      await Promise.resolve();
       expect(clock.now()).toBe(0);
+      clock.now();
+      clock.now();
+      expect(() => clock.now()).toThrow(RunawayLoopError);
+    });
+
+    it('is reset by moving time', () => {
+      const clock = new VirtualClock({ stallLimit: 2, autojump: false });
+      clock.now();
+      clock.now();
+      expect(() => clock.now()).toThrow(RunawayLoopError);
+      clock.advance(1);
+      expect(clock.now()).toBe(1);
     });
 
     it('stops wake-ups that keep re-arming at one instant inside advance()', () => {

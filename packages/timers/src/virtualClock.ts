@@ -32,7 +32,9 @@ export interface VirtualClockOptions {
    * iteration and once per `loop.time()` (so once per `sleep`/`callLater`), so the
    * default, 10 000 000, allows millions of timers to be created at one instant
    * while a program that spins without letting time move fails within seconds.
-   * `Infinity` turns the guard off.
+   * `Infinity` turns the guard off. (A loop with no timer pending at all does not
+   * read the clock while it spins on bare yields: that program spins on the real
+   * clock too, and the guard does not see it.)
    */
   stallLimit?: number;
 }
@@ -58,8 +60,9 @@ type Wake = () => void;
  *   reschedules itself forever) makes `now()` throw {@link RunawayLoopError} after
  *   `stallLimit` readings at one instant; the error rejects `run()`.
  *
- * A clock is a value: pass it to `run`, `runSync` or `new EventLoop`. Several loops
- * may share one clock.
+ * A clock is a value: pass it to `run`, `runSync` or `new EventLoop`. Give each
+ * loop its own clock, or share one between loops in manual mode only: with
+ * autojump, each idle loop would jump without regard for the others' timers.
  *
  * @example
  * ```ts
@@ -78,6 +81,7 @@ export class VirtualClock implements Clock {
   #autojump: boolean;
   readonly #limit: number;
   #reads = 0;
+  #tripped = false;
   readonly #queue = new TimerQueue<Wake>();
 
   /**
@@ -123,7 +127,7 @@ export class VirtualClock implements Clock {
    * @throws {RunawayLoopError} when read more than `stallLimit` times at one instant.
    */
   now(): number {
-    if (++this.#reads > this.#limit) this.#stalled();
+    if (++this.#reads > this.#limit || this.#tripped) this.#stalled();
     return this.#now;
   }
 
@@ -135,7 +139,9 @@ export class VirtualClock implements Clock {
    */
   setTimer(deadline: number, wake: () => void): unknown {
     if (typeof deadline !== 'number' || Number.isNaN(deadline)) {
-      throw new TypeError(`VirtualClock.setTimer: deadline must be a number, got ${describe(deadline)}`);
+      throw new TypeError(
+        `VirtualClock.setTimer: deadline must be a number, got ${describe(deadline)}`,
+      );
     }
     if (typeof wake !== 'function') {
       throw new TypeError(`VirtualClock.setTimer: wake must be a function, got ${describe(wake)}`);
@@ -187,7 +193,9 @@ export class VirtualClock implements Clock {
    */
   advance(ms: number): void {
     if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
-      throw new RangeError(`VirtualClock.advance: ms must be a finite number >= 0, got ${describe(ms)}`);
+      throw new RangeError(
+        `VirtualClock.advance: ms must be a finite number >= 0, got ${describe(ms)}`,
+      );
     }
     this.advanceTo(this.#now + ms);
   }
@@ -244,11 +252,23 @@ export class VirtualClock implements Clock {
   #moveTo(t: number): void {
     this.#now = t;
     this.#reads = 0;
+    this.#tripped = false;
   }
 
+  // Once tripped, every reading throws until the host gets a turn. The reading that
+  // trips the guard may come from user code inside a callback (`callLater` reads the
+  // clock), whose error the loop hands to its exception handler and goes on; the
+  // loop's own next reading, in the same synchronous run, then throws out of the
+  // loop. A microtask later (after `run()` has seen the error) the budget is fresh,
+  // so the cleanup of `run()` can read the clock.
   #stalled(): never {
-    // Reset so that whoever handles the error (run()'s cleanup) gets a fresh budget.
-    this.#reads = 0;
+    if (!this.#tripped) {
+      this.#tripped = true;
+      void Promise.resolve().then(() => {
+        this.#tripped = false;
+        this.#reads = 0;
+      });
+    }
     throw new RunawayLoopError(this.#now, this.#limit);
   }
 

@@ -22,7 +22,11 @@ describe('Python-style formatting of the tour', () => {
   });
 
   it('joins the arguments with spaces after the timestamp, like print()', () => {
-    expect(line(2000, ['gather ->', [undefined, undefined]])).toBe('[ 2.0s] gather -> [None, None]');
-    expect(line(2000, ['raised', 'TimeoutError', new Error('')])).toBe('[ 2.0s] raised TimeoutError ');
+    expect(line(2000, ['gather ->', [undefined, undefined]])).toBe(
+      '[ 2.0s] gather -> [None, None]',
+    );
+    expect(line(2000, ['raised', 'TimeoutError', new Error('')])).toBe(
+      '[ 2.0s] raised TimeoutError ',
+    );
   });
 });

@@ -9,16 +9,7 @@
  * @module
  */
 
-import {
-  type Coro,
-  Future,
-  type Task,
-  createTask,
-  gather,
-  getRunningLoop,
-  sleep,
-  waitFor,
-} from '@aio/core';
+import { type Coro, Future, createTask, gather, getRunningLoop, sleep, waitFor } from '@aio/core';
 
 /**
  * What a tour program gets from the runner.
@@ -186,7 +177,7 @@ export function tourPrograms(env: TourEnv): TourProgram[] {
           (function* main34a(): Coro<void> {
             const t1 = createTask(sayAfterW(1000, 'Hello'));
             const t2 = createTask(sayAfterW(2000, 'World'));
-            t2.addDoneCallback((t: Task<void>) => p('task2 done, cancelled =', t.cancelled()));
+            t2.addDoneCallback((t) => p('task2 done, cancelled =', t.cancelled()));
             yield* t1;
           })(),
         ),

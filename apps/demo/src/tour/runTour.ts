@@ -80,5 +80,7 @@ function clockFactory(kind: TourOptions['clock']): () => Clock {
     return () => real;
   }
   if (kind === 'virtual') return () => new VirtualClock();
-  throw new TypeError(`runTour: clock must be 'virtual', 'real' or a function, got ${String(kind)}`);
+  throw new TypeError(
+    `runTour: clock must be 'virtual', 'real' or a function, got ${String(kind)}`,
+  );
 }

@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runScenario } from './harness';
 import type { Scenario } from './harness';
 import { findPython, runPythonScenarios } from './python';
-import type { PythonInfo, PythonRun } from './python';
+import type { PythonRun } from './python';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SCENARIOS = join(HERE, 'scenarios');
@@ -56,35 +56,49 @@ function readExpected(path: string): string[] {
 const scenarios = discover();
 
 describe('aio against CPython asyncio', () => {
-  let python: PythonInfo | undefined;
   let py: PythonRun | undefined;
+  // A missing CPython must fail every test, not skip them (as a throwing
+  // beforeAll would): the comparison is part of the definition of done.
+  let setupError: Error | undefined;
 
   beforeAll(() => {
-    python = findPython();
+    const python = findPython();
     if (python === undefined) {
-      throw new Error(
+      setupError = new Error(
         'No CPython >= 3.11 found (probed ~/.pyenv/versions/*, $PYENV_ROOT, python3.1x and ' +
           'python3 on PATH). The asyncio comparison cannot run without it: install CPython ' +
           '3.11+ (3.13 is the reference) or point AIO_PYTHON at one.',
       );
+      return;
     }
-    py = runPythonScenarios(python, join(HERE, 'run_py.py'));
+    try {
+      py = runPythonScenarios(python, join(HERE, 'run_py.py'));
+    } catch (e) {
+      setupError = new Error(`run_py.py failed on ${python.path}: ${String(e)}`);
+      return;
+    }
     console.log(`asyncio comparison: CPython ${py.python} (${py.executable})`);
   });
 
+  const pythonRun = (): PythonRun => {
+    if (setupError !== undefined) throw setupError;
+    return py!;
+  };
+
   it('runs every scenario on CPython >= 3.11', () => {
-    expect(py, 'run_py.py produced no output').toBeDefined();
-    const [major, minor] = py!.python.split('.').map(Number);
+    const py = pythonRun();
+    const [major, minor] = py.python.split('.').map(Number);
     expect(major! * 100 + minor!).toBeGreaterThanOrEqual(311);
     const pyNames = [...scenarios].filter(([, f]) => f.py).map(([n]) => n);
-    expect(Object.keys(py!.scenarios).sort()).toEqual(pyNames);
+    expect(Object.keys(py.scenarios).sort()).toEqual(pyNames);
   });
 
   for (const [name, files] of scenarios) {
     it(name, async () => {
+      const py = pythonRun();
       expect(files.py, `${name}: no Python scenario (${name}.py)`).toBeDefined();
       expect(files.ts, `${name}: no TypeScript twin (${name}.ts)`).toBeDefined();
-      const entry = py!.scenarios[name];
+      const entry = py.scenarios[name];
       expect(entry, `${name}: run_py.py reported nothing`).toBeDefined();
       let expected: string[];
       if (entry!.lines === null) {
@@ -92,7 +106,7 @@ describe('aio against CPython asyncio', () => {
         // CPython's documented behaviour gives, kept in <name>.expected.
         expect(
           files.expected,
-          `${name} needs CPython ${entry!.minPython}, found ${py!.python}, and has no .expected`,
+          `${name} needs CPython ${entry!.minPython}, found ${py.python}, and has no .expected`,
         ).toBeDefined();
         expected = readExpected(files.expected!);
       } else {
@@ -109,7 +123,7 @@ describe('aio against CPython asyncio', () => {
     if (files.expected !== undefined) {
       // Keeps the committed expectation honest wherever CPython can run it.
       it(`${name} (.expected is what CPython prints)`, () => {
-        const entry = py!.scenarios[name];
+        const entry = pythonRun().scenarios[name];
         if (entry?.lines == null) {
           // This CPython is too old for the scenario: the .expected file is the reference.
           expect(entry?.minPython).toBeDefined();
@@ -121,8 +135,9 @@ describe('aio against CPython asyncio', () => {
   }
 
   it('keeps the reference traces of scenarios that need a newer CPython', () => {
+    const py = pythonRun();
     for (const [name, files] of scenarios) {
-      const entry = py!.scenarios[name];
+      const entry = py.scenarios[name];
       if (entry?.minPython !== undefined) {
         expect(existsSync(files.expected ?? ''), `${name}.expected is missing`).toBe(true);
       }

@@ -10,7 +10,7 @@
  */
 
 import { getRunningLoop, run } from '../../src/index';
-import type { Coro, Future } from '../../src/index';
+import type { Coro, EventLoop, Future } from '../../src/index';
 import { TestClock } from '../testClock';
 
 /**
@@ -95,30 +95,57 @@ export function ticker(log: Log, n: number, label = 'tick'): void {
 }
 
 /** The sorted names of a set of futures (for `wait()` results). */
-export function names(futs: Iterable<Future<unknown>>, nameOf: Map<Future<unknown>, string>): string[] {
+export function names(
+  futs: Iterable<Future<unknown>>,
+  nameOf: Map<Future<unknown>, string>,
+): string[] {
   return Array.from(futs, (f) => nameOf.get(f) ?? '?').sort();
 }
+
+/** Real time a scenario may take before the harness gives up on it. */
+const HOST_LIMIT_MS = 10_000;
 
 /**
  * Runs a scenario on aio with a {@link TestClock} (virtual time from 0) and
  * returns its trace: the logged lines, then `result <fmt(value)>` or
  * `raised <Name>: <message>`.
+ *
+ * Log lines carry the time of the scenario's loop, read even when the loop is
+ * not running (CPython calls the exception handler for leftover tasks that
+ * failed after `asyncio.run()` has stopped its loop; run_py.py reads that same
+ * loop's clock).
  */
 export async function runScenario(main: Scenario): Promise<string[]> {
   const lines: string[] = [];
   let open = true;
+  let loop: EventLoop | undefined;
   const log: Log = (...parts) => {
     if (!open) return;
-    const t = Math.round(getRunningLoop().time());
+    const t = Math.round((loop ?? getRunningLoop()).time());
     lines.push(`${t} ${parts.map(str).join(' ')}`);
   };
+  // `yield*` delegation is transparent: no extra task, step or iteration.
+  function* entry(): Coro<unknown> {
+    loop = getRunningLoop();
+    return yield* main(log);
+  }
+  // A scenario whose loop waits forever (every task blocked, no timer) never
+  // settles: end it with a line that says so instead of hitting the test timeout.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stuck = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`aio run() did not settle within ${HOST_LIMIT_MS} ms`)),
+      HOST_LIMIT_MS,
+    );
+  });
   try {
-    const result = await run(main(log), { clock: new TestClock() });
+    const result = await Promise.race([run(entry(), { clock: new TestClock() }), stuck]);
     lines.push(`result ${fmt(result)}`);
   } catch (e) {
     lines.push(raised(e));
   } finally {
     open = false;
+    clearTimeout(timer);
   }
   return lines;
 }

@@ -21,8 +21,7 @@ export const REFERENCE: readonly [number, number] = [3, 13];
 /** The oldest CPython whose asyncio the harness supports (asyncio.Runner). */
 export const MINIMUM: readonly [number, number] = [3, 11];
 
-const PROBE =
-  'import sys; print(sys.implementation.name, "%d.%d.%d" % sys.version_info[:3])';
+const PROBE = 'import sys; print(sys.implementation.name, "%d.%d.%d" % sys.version_info[:3])';
 
 function probe(path: string): PythonInfo | undefined {
   try {

@@ -1,5 +1,5 @@
-# reschedule() after the block has expired, and a block body that raises its
-# own error: errors pass through unchanged.
+# reschedule() after the block has expired raises (asyncio: RuntimeError; aio:
+# an Error); an error raised by the body passes through unchanged.
 import asyncio
 from compare_lib import Boom, fmt, ename
 
