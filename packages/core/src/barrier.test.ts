@@ -39,7 +39,12 @@ describe('Barrier', () => {
       })(),
     );
     // CPython 3.13: the last arrival passes first, within the same iteration.
-    expect(log).toEqual(['c passed 2', 'filled: <Barrier [draining, waiters:0/3]>', 'a passed 0', 'b passed 1']);
+    expect(log).toEqual([
+      'c passed 2',
+      'filled: <Barrier [draining, waiters:0/3]>',
+      'a passed 0',
+      'b passed 1',
+    ]);
   });
 
   test('a newcomer during draining waits for the next round, which reset breaks', () => {
@@ -57,7 +62,9 @@ describe('Barrier', () => {
         log.push(`later: ${barrier.nWaiting} d done=${d.done()}`);
         yield* barrier.reset();
         yield;
-        log.push(`after reset: ${barrier.nWaiting} ${barrier.statistics().state} d done=${d.done()}`);
+        log.push(
+          `after reset: ${barrier.nWaiting} ${barrier.statistics().state} d done=${d.done()}`,
+        );
       })(),
     );
     // CPython 3.13 gives the same sequence.
@@ -142,7 +149,9 @@ describe('Barrier', () => {
   });
 
   test('rejects bad parties with a RangeError or TypeError naming it', () => {
-    expect(() => new Barrier(0)).toThrow(new RangeError('Barrier(): parties must be an integer >= 1, got 0'));
+    expect(() => new Barrier(0)).toThrow(
+      new RangeError('Barrier(): parties must be an integer >= 1, got 0'),
+    );
     expect(() => new Barrier(1.5)).toThrow(RangeError);
     expect(() => new Barrier(Number.NaN)).toThrow(RangeError);
     expect(() => new Barrier(undefined as unknown as number)).toThrow(

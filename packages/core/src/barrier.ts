@@ -94,17 +94,39 @@ export class Barrier {
     this.#parties = parties;
   }
 
-  /** How many tasks trip the barrier. */
+  /**
+   * How many tasks trip the barrier.
+   *
+   * @example
+   * ```ts
+   * new Barrier(3).parties; // 3
+   * ```
+   */
   get parties(): number {
     return this.#parties;
   }
 
-  /** How many tasks wait for the barrier to fill (0 unless it is filling). */
+  /**
+   * How many tasks wait for the barrier to fill (0 unless it is filling).
+   *
+   * @example
+   * ```ts
+   * if (barrier.nWaiting === barrier.parties - 1) console.log('one more to go');
+   * ```
+   */
   get nWaiting(): number {
     return this.#state === 'filling' ? this.#count : 0;
   }
 
-  /** Whether the barrier is broken (aborted). */
+  /**
+   * Whether the barrier is broken (aborted).
+   *
+   * @example
+   * ```ts
+   * barrier.abort();
+   * barrier.broken; // true
+   * ```
+   */
   get broken(): boolean {
     return this.#state === 'broken';
   }

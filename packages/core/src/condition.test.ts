@@ -176,7 +176,10 @@ describe('Condition', () => {
         return [yield* consumer, checks];
       })(),
     );
-    expect(seen).toEqual([[1, 2], [0, 1, 2]]);
+    expect(seen).toEqual([
+      [1, 2],
+      [0, 1, 2],
+    ]);
   });
 
   test('waitFor does not wait when the predicate already holds', () => {

@@ -156,36 +156,38 @@ export class Condition {
     const loop = (this.#loop = bindLoop(this.#loop, this));
     const fut = loop.createFuture<boolean>();
     this.release();
+    // The failure to throw once the lock is held again, if any (asyncio's try/finally,
+    // spelled out so that no `throw` sits in a `finally`).
+    let failed = false;
+    let failure: unknown;
+    const ticket = this.#waiters.push(fut);
     try {
-      try {
-        const ticket = this.#waiters.push(fut);
-        try {
-          yield* fut;
-          return true;
-        } finally {
-          this.#waiters.remove(ticket, fut);
-        }
-      } finally {
-        // Re-acquire the lock whatever happened; a cancellation meanwhile is re-thrown
-        // once the lock is held (only cancellations are retried).
-        let cancel: unknown = null;
-        for (;;) {
-          try {
-            yield* this.#lock.acquire();
-            break;
-          } catch (e) {
-            if (!isCancelledError(e)) throw e;
-            cancel = e;
-          }
-        }
-        if (cancel !== null) throw cancel;
-      }
+      yield* fut;
     } catch (e) {
+      failed = true;
+      failure = e;
+    } finally {
+      this.#waiters.remove(ticket, fut);
+    }
+    // Re-acquire the lock whatever happened. Cancellations meanwhile are retried and
+    // the last one is thrown once the lock is held; any other error ends the loop.
+    for (;;) {
+      try {
+        yield* this.#lock.acquire();
+        break;
+      } catch (e) {
+        failed = true;
+        failure = e;
+        if (!isCancelledError(e)) break;
+      }
+    }
+    if (failed) {
       // We may have been notified before failing: pass the notification on. This may
       // cause a spurious wake-up, which the condition-variable protocol allows.
       this.#notify(1);
-      throw e;
+      throw failure;
     }
+    return true;
   }
 
   /**

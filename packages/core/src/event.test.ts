@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { Event } from './event';
 import { CancelledError } from './exceptions';
-import { runSync } from './runner';
+import { run, runSync } from './runner';
 import { createTask } from './taskFunctions';
 import type { Coro } from './types';
 
@@ -84,5 +84,24 @@ describe('Event', () => {
     ev.set();
     ev.set();
     expect(String(ev)).toBe('<Event [set]>');
+  });
+
+  test('is bound to the loop of the first task that waits on it', async () => {
+    const ev = new Event();
+    await run(
+      (function* () {
+        const t = createTask(ev.wait());
+        yield;
+        ev.set();
+        yield* t;
+      })(),
+    );
+    ev.clear();
+    await expect(run(ev.wait())).rejects.toThrow(
+      '<Event [unset]> is bound to a different event loop',
+    );
+    // Waiting is what binds: a set event is waited on without a loop check, as in asyncio.
+    ev.set();
+    await expect(run(ev.wait())).resolves.toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import type { Clock } from './clock';
 import { EventLoop } from './eventLoop';
 import { CancelledError } from './exceptions';
 import { Future } from './future';
+import type { TimerHandle } from './handles';
 import { getRunningLoop } from './runningLoop';
 import { sleep } from './sleep';
 import { Task } from './task';
@@ -190,7 +191,7 @@ describe('callSoon / callLater / callAt', () => {
   test('compacts a heap where most of more than 100 timers are cancelled, and the rest still fire in order', async () => {
     const loop = newLoop();
     const fired: number[] = [];
-    const handles = [];
+    const handles: TimerHandle[] = [];
     for (let i = 1; i <= 300; i++) handles.push(loop.callLater(i, () => fired.push(i)));
     for (let i = 1; i <= 300; i++) if (i % 4 !== 0) handles[i - 1]?.cancel();
     // Cancel some survivors after the first iteration compacted the heap.
@@ -231,7 +232,9 @@ describe('bad input', () => {
   test('callLater rejects NaN and non-numbers, and a non-function callback', () => {
     const loop = newLoop();
     expect(() => loop.callLater(Number.NaN, () => {})).toThrow(RangeError);
-    expect(() => loop.callLater(Number.NaN, () => {})).toThrow('callLater(): delayMs must not be NaN');
+    expect(() => loop.callLater(Number.NaN, () => {})).toThrow(
+      'callLater(): delayMs must not be NaN',
+    );
     expect(() => loop.callLater('5' as unknown as number, () => {})).toThrow(TypeError);
     expect(() => loop.callLater('5' as unknown as number, () => {})).toThrow(
       "callLater(): delayMs must be a number (milliseconds), got '5'",
@@ -482,7 +485,10 @@ describe('exception handler', () => {
     loop.callSoon(broken);
     await runFor(loop);
     expect(errors).toHaveBeenCalledTimes(1);
-    expect(errors.mock.calls[0]).toEqual(['Exception in callback broken()\nhandle: <Handle broken()>', err]);
+    expect(errors.mock.calls[0]).toEqual([
+      'Exception in callback broken()\nhandle: <Handle broken()>',
+      err,
+    ]);
   });
 
   test('defaultExceptionHandler without an exception logs only the text', () => {
@@ -506,7 +512,7 @@ describe('exception handler', () => {
       .mockImplementation(() => {});
     expect(() => loop.callExceptionHandler({ message: 'm', exception: 1 })).not.toThrow();
     expect(errors.mock.calls[1]?.[0]).toBe('Exception in default exception handler');
-    expect((errors.mock.calls[1]?.[1] as Error).message).toBe('console broken');
+    expect(errors.mock.calls[1]?.[1]).toEqual(new Error('console broken'));
 
     errors.mockReset();
     errors
@@ -574,6 +580,7 @@ describe('debug mode', () => {
         } catch (err) {
           return err as Error;
         }
+        return undefined;
       })();
       expect(e).toBeInstanceOf(CancelledError);
       expect(e?.message).toBe('why');

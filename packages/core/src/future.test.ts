@@ -6,7 +6,6 @@ import { CancelledError, InvalidStateError } from './exceptions';
 import { Future, isFuture } from './future';
 import { run, runSync } from './runner';
 import { getRunningLoop } from './runningLoop';
-import { sleep } from './sleep';
 import { createTask } from './taskFunctions';
 import type { Coro } from './types';
 
@@ -58,6 +57,7 @@ describe('Future construction', () => {
     const loop = newLoop();
     expect(isFuture(loop.createFuture())).toBe(true);
     expect(isFuture(Promise.resolve(1))).toBe(false);
+    // biome-ignore lint/suspicious/noThenProperty: a thenable on purpose
     expect(isFuture({ then() {} })).toBe(false);
     expect(isFuture(null)).toBe(false);
   });
@@ -283,7 +283,9 @@ describe('done callbacks', () => {
     expect(handler).toHaveBeenCalledTimes(1);
     const ctxArg = handler.mock.calls[0]?.[1];
     expect(ctxArg.message).toBe('Exception in callback onDone(<Future finished result=1>)');
-    expect(ctxArg.exception.message).toBe('cannot enter context: <Context size=0> is already entered');
+    expect(ctxArg.exception.message).toBe(
+      'cannot enter context: <Context size=0> is already entered',
+    );
   });
 });
 
@@ -408,19 +410,36 @@ describe('then() (Promise interop)', () => {
     await expect(failed).rejects.toThrow('bad');
     const cancelled = loop.createFuture();
     cancelled.cancel('msg');
-    const e = await Promise.resolve(cancelled).catch((x) => x);
+    const e = (await Promise.resolve(cancelled).catch((x: Error) => x)) as Error;
     expect(e).toBeInstanceOf(CancelledError);
     expect(e.message).toBe('msg');
     const later = loop.createFuture();
-    const p = Promise.resolve(later).catch((x) => x);
+    const p = Promise.resolve(later).catch((x: Error) => x) as Promise<Error>;
     loop.callSoon(() => later.cancel('later'));
     await settle(loop);
     expect((await p).message).toBe('later');
     const laterFail = loop.createFuture();
-    const q = Promise.resolve(laterFail).catch((x) => x);
+    const q = Promise.resolve(laterFail).catch((x: Error) => x) as Promise<Error>;
     loop.callSoon(() => laterFail.setException(new Error('later fail')));
     await settle(loop);
     expect((await q).message).toBe('later fail');
+  });
+
+  test('then() on a pending future settles when the future completes', async () => {
+    const loop = newLoop();
+    const ok = loop.createFuture<number>();
+    const bad = loop.createFuture<number>();
+    const gone = loop.createFuture<number>();
+    const p1 = ok.then((v) => `ok ${v}`);
+    const p2 = bad.then(null, (e) => `bad ${(e as Error).message}`);
+    const p3 = gone.then(null, (e) => `${(e as Error).name} ${(e as Error).message}`);
+    loop.callSoon(() => {
+      ok.setResult(1);
+      bad.setException(new Error('x'));
+      gone.cancel('bye');
+    });
+    await settle(loop);
+    expect(await Promise.all([p1, p2, p3])).toEqual(['ok 1', 'bad x', 'CancelledError bye']);
   });
 
   test('then() passes through onFulfilled and onRejected', async () => {
@@ -430,7 +449,9 @@ describe('then() (Promise interop)', () => {
     await expect(fut.then((v) => v * 10)).resolves.toBe(20);
     const bad = loop.createFuture<number>();
     bad.setException(new Error('e'));
-    await expect(bad.then(null, (e) => `handled ${(e as Error).message}`)).resolves.toBe('handled e');
+    await expect(bad.then(null, (e) => `handled ${(e as Error).message}`)).resolves.toBe(
+      'handled e',
+    );
   });
 });
 

@@ -364,7 +364,12 @@ export class Future<T = unknown> implements PromiseLike<T> {
   /** @internal Completes with an exception and watches for it never being retrieved. */
   _fail(exception: unknown): void {
     this._logTraceback = true;
-    if (lostExceptions !== null) {
+    this._finish(FAILED, exception);
+    // A waker (a `then()` bridge) may have retrieved it already.
+    if (lostExceptions !== null && this._logTraceback) {
+      // V8 keeps an unformatted stack trace's frame receivers (this task, among
+      // them) alive; formatting it now lets the future be collected.
+      if (typeof exception === 'object' && exception !== null) void (exception as { stack?: unknown }).stack;
       lostExceptions.register(
         this,
         {
@@ -376,7 +381,6 @@ export class Future<T = unknown> implements PromiseLike<T> {
         this,
       );
     }
-    this._finish(FAILED, exception);
   }
 
   /** @internal Marks the exception as retrieved. */

@@ -10,7 +10,7 @@ import { CancelledError } from './exceptions';
 import { isGeneratorObject } from './format';
 import { CANCELLED, FAILED, FINISHED, Future, PENDING } from './future';
 import { getRunningLoop } from './runningLoop';
-import type { Awaitable, AwaitedOf } from './types';
+import type { Awaitable, AwaitedOf, Coro } from './types';
 import { isPromiseLike } from './wrapPromise';
 
 /** Options of {@link gather}. */
@@ -179,7 +179,20 @@ export function gather<const A extends readonly GatherInput[]>(
 export function gather<const A extends readonly GatherInput[]>(
   ...aws: [...A, GatherOptions]
 ): GatheringFuture<Results<A>>;
-export function gather<T>(aws: Iterable<Awaitable<T> | PromiseLike<T>>, opts?: GatherOptions): GatheringFuture<T[]>;
+export function gather<T>(
+  aws: Iterable<Future<T>>,
+  opts: GatherOptions & { returnExceptions: true },
+): GatheringFuture<Array<T | Error>>;
+export function gather<T>(aws: Iterable<Future<T>>, opts?: GatherOptions): GatheringFuture<T[]>;
+export function gather<T>(
+  aws: Iterable<Coro<T> | PromiseLike<T>>,
+  opts: GatherOptions & { returnExceptions: true },
+): GatheringFuture<Array<T | Error>>;
+export function gather<T>(aws: Iterable<Coro<T> | PromiseLike<T>>, opts?: GatherOptions): GatheringFuture<T[]>;
+export function gather<T>(
+  aws: Iterable<Awaitable<T> | PromiseLike<T>>,
+  opts?: GatherOptions,
+): GatheringFuture<Array<T | Error>>;
 export function gather<const A extends readonly GatherInput[]>(...aws: A): GatheringFuture<Results<A>>;
 export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
   let returnExceptions = false;

@@ -1,7 +1,10 @@
 import { describe, expect, test } from 'vitest';
+import type { EventLoop } from './eventLoop';
 import { CancelledError } from './exceptions';
+import type { Future } from './future';
 import { Lock } from './lock';
 import { run, runSync } from './runner';
+import { getRunningLoop } from './runningLoop';
 import type { Task } from './task';
 import { createTask, currentTask } from './taskFunctions';
 import type { Coro } from './types';
@@ -156,6 +159,39 @@ describe('Lock', () => {
     expect(seen).toEqual([true, true, true]);
   });
 
+  test('uncontended acquire and release create no future', () => {
+    const lock = new Lock();
+    const created = runSync(
+      (function* () {
+        const loop = getRunningLoop();
+        const original = loop.createFuture;
+        let n = 0;
+        loop.createFuture = function <T>(this: EventLoop) {
+          n++;
+          return original.call(this) as Future<T>;
+        };
+        try {
+          for (let i = 0; i < 1000; i++) {
+            yield* lock.acquire();
+            lock.release();
+            yield* lock.hold(function* () {});
+          }
+          // Contended: one future per waiter.
+          yield* lock.acquire();
+          const t = createTask(lock.acquire());
+          yield;
+          lock.release();
+          yield* t;
+          lock.release();
+        } finally {
+          loop.createFuture = original;
+        }
+        return n;
+      })(),
+    );
+    expect(created).toBe(1);
+  });
+
   describe('hold', () => {
     test('runs the body holding the lock and evaluates to its result', () => {
       const lock = new Lock();
@@ -249,7 +285,13 @@ describe('Lock', () => {
         lock.release();
         yield* waiters[1] as Task<true>;
         lock.release();
-        return [before, during.owner === me, during.waiting, after.owner === waiters[0], after.waiting];
+        return [
+          before,
+          during.owner === me,
+          during.waiting,
+          after.owner === waiters[0],
+          after.waiting,
+        ];
       })(),
     );
     expect(seen).toEqual([{ locked: false, owner: undefined, waiting: 0 }, true, 2, true, 1]);

@@ -2,7 +2,11 @@ import { describe, expect, test } from 'vitest';
 import { EventLoop } from './eventLoop';
 import { CancelledError, QueueEmpty, QueueFull, QueueShutDown } from './exceptions';
 import { LifoQueue, PriorityQueue, Queue } from './queues';
+import { TestClock } from '../test/testClock';
+import { Lock } from './lock';
 import { runSync } from './runner';
+import { getRunningLoop } from './runningLoop';
+import { sleep } from './sleep';
 import type { Task } from './task';
 import { createTask } from './taskFunctions';
 import type { Coro } from './types';
@@ -199,6 +203,51 @@ describe('Queue', () => {
     expect(() => q.taskDone()).toThrow(RangeError);
   });
 
+  test('get() and put() are coroutines a task can run, and are told apart from generators by nothing', () => {
+    const q = new Queue<number>(1);
+    const seen = runSync(
+      (function* () {
+        const g = q.get();
+        const kinds = [Object.prototype.toString.call(g), Object.prototype.toString.call(q.put(1))];
+        const t = createTask(g);
+        yield;
+        q.putNowait(7);
+        return [kinds, yield* t, t.getCoro() === g];
+      })(),
+    );
+    expect(seen).toEqual([['[object Generator]', '[object Generator]'], 7, true]);
+  });
+
+  test('closing a waiting get() with return() leaves the queue and passes its wake-up on', () => {
+    const q = new Queue<number>();
+    const seen = runSync(
+      (function* () {
+        const first = q.get();
+        const r = first.next(); // suspends: waits on a future
+        const second = createTask(q.get());
+        yield;
+        const waiting = q.statistics().gettersWaiting;
+        q.putNowait(1); // wakes the first getter...
+        first.return(undefined as never); // ...which is closed instead of resumed
+        const got = yield* second;
+        return [r.done, waiting, got, q.statistics().gettersWaiting, first.next()];
+      })(),
+    );
+    expect(seen).toEqual([false, 2, 1, 0, { done: true, value: undefined }]);
+  });
+
+  test('a put or get run to the end keeps returning done', () => {
+    const q = new Queue<number>();
+    const p = q.put(1);
+    expect(p.next()).toEqual({ done: true, value: undefined });
+    expect(p.next()).toEqual({ done: true, value: undefined });
+    const g = q.get();
+    expect(g.next()).toEqual({ done: true, value: 1 });
+    expect(g.next()).toEqual({ done: true, value: undefined });
+    expect(() => g.throw(new RangeError('late'))).toThrow('late');
+    expect(q.qsize()).toBe(0);
+  });
+
   describe('shutdown', () => {
     test('wakes blocked putters to throw QueueShutDown and lets getters drain first', () => {
       const q = new Queue<number>(2);
@@ -253,11 +302,17 @@ describe('Queue', () => {
       const q = new Queue<number>();
       q.putNowait(1);
       q.shutdown();
-      expect(() => q.putNowait(2)).toThrow(new QueueShutDown('Queue.putNowait(): the queue is shut down'));
+      expect(() => q.putNowait(2)).toThrow(
+        new QueueShutDown('Queue.putNowait(): the queue is shut down'),
+      );
       expect(() => runSync(q.put(2))).toThrow(QueueShutDown);
       expect(q.getNowait()).toBe(1);
-      expect(() => q.getNowait()).toThrow(new QueueShutDown('Queue.getNowait(): the queue is shut down'));
-      expect(() => runSync(q.get())).toThrow(new QueueShutDown('Queue.get(): the queue is shut down'));
+      expect(() => q.getNowait()).toThrow(
+        new QueueShutDown('Queue.getNowait(): the queue is shut down'),
+      );
+      expect(() => runSync(q.get())).toThrow(
+        new QueueShutDown('Queue.get(): the queue is shut down'),
+      );
       expect(String(q)).toBe('<Queue maxsize=0 tasks=1 shutdown>');
     });
   });
@@ -296,7 +351,12 @@ describe('Queue', () => {
           return [first, ret, after, q.qsize()];
         })(),
       );
-      expect(seen).toEqual([{ done: false, value: 1 }, { done: true, value: undefined }, { done: true, value: undefined }, 1]);
+      expect(seen).toEqual([
+        { done: false, value: 1 },
+        { done: true, value: undefined },
+        { done: true, value: undefined },
+        1,
+      ]);
     });
 
     test('iter() lets a cancellation through', () => {
@@ -334,11 +394,67 @@ describe('Queue', () => {
       expect(got).toEqual([0, 1, 2, 3, 4, 5]);
     });
 
-    test('for await on a queue no loop has used yet throws a clear Error', async () => {
+    test('for await waits through the loop when the queue is empty', async () => {
+      const loop = new EventLoop();
       const q = new Queue<number>();
-      await expect(q[Symbol.asyncIterator]().next()).rejects.toThrow(
-        '<Queue maxsize=0>: no event loop to wait on',
+      const running = loop.runUntilComplete(
+        (function* () {
+          for (let i = 0; i < 3; i++) {
+            yield* sleep(1); // the loop goes idle in between: the consumer must wait
+            q.putNowait(i);
+          }
+          yield* sleep(1);
+          q.shutdown();
+        })(),
       );
+      const got: number[] = [];
+      for await (const x of q) got.push(x);
+      await running;
+      loop.close();
+      expect(got).toEqual([0, 1, 2]);
+    });
+
+    test('a native consumer waits its turn behind coroutine getters', async () => {
+      const loop = new EventLoop();
+      const q = new Queue<number>();
+      const it = q[Symbol.asyncIterator]();
+      let native: Promise<IteratorResult<number, undefined>> | undefined;
+      const coroutineGot = await loop.runUntilComplete(
+        (function* () {
+          const a = createTask(q.get()); // waits first (and binds the queue to the loop)
+          yield;
+          native = it.next(); // runs a get() task on the loop: second in line
+          yield;
+          q.putNowait(1);
+          q.putNowait(2);
+          return yield* a;
+        })(),
+      );
+      const nativeGot = await native;
+      loop.close();
+      expect([coroutineGot, nativeGot]).toEqual([1, { done: false, value: 2 }]);
+    });
+
+    test('for await started before any loop used the queue waits for the first put', async () => {
+      const q = new Queue<string>();
+      const it = q[Symbol.asyncIterator]();
+      const first = it.next();
+      const loop = new EventLoop();
+      const running = loop.runUntilComplete(
+        (function* () {
+          yield* sleep(1);
+          q.putNowait('a');
+          yield* sleep(1);
+          q.shutdown();
+        })(),
+      );
+      const got = [await first, await it.next()];
+      await running;
+      loop.close();
+      expect(got).toEqual([
+        { done: false, value: 'a' },
+        { done: true, value: undefined },
+      ]);
     });
   });
 
@@ -357,13 +473,22 @@ describe('Queue', () => {
       })(),
     );
     expect(seen).toEqual([
-      { size: 1, maxsize: 1, gettersWaiting: 0, puttersWaiting: 2, unfinishedTasks: 1, isShutdown: false },
+      {
+        size: 1,
+        maxsize: 1,
+        gettersWaiting: 0,
+        puttersWaiting: 2,
+        unfinishedTasks: 1,
+        isShutdown: false,
+      },
       '<Queue maxsize=1 size=1 putters[2] tasks=1>',
     ]);
   });
 
   test('rejects a maxsize that is not an integer', () => {
-    expect(() => new Queue(1.5)).toThrow(new RangeError('Queue(): maxsize must be an integer (0 for unbounded), got 1.5'));
+    expect(() => new Queue(1.5)).toThrow(
+      new RangeError('Queue(): maxsize must be an integer (0 for unbounded), got 1.5'),
+    );
     expect(() => new Queue(Number.NaN)).toThrow(RangeError);
     expect(() => new Queue('3' as unknown as number)).toThrow(
       new TypeError('Queue(): maxsize must be a number, got string'),
@@ -398,15 +523,55 @@ describe('Queue', () => {
   });
 });
 
+describe('Queue subclasses', () => {
+  test('override only the three storage template methods', () => {
+    // Takes from the middle: a storage nothing else in aio provides.
+    class MiddleQueue<T> extends Queue<T> {
+      declare protected _queue: T[];
+      protected override _init(): void {
+        this._queue = [];
+      }
+      protected override _put(item: T): void {
+        this._queue.push(item);
+      }
+      protected override _get(): T {
+        return this._queue.splice(this._queue.length >> 1, 1)[0] as T;
+      }
+    }
+    const q = new MiddleQueue<number>(3);
+    for (const x of [1, 2, 3]) q.putNowait(x);
+    expect([q.full(), q.qsize()]).toEqual([true, 3]);
+    expect([q.getNowait(), q.getNowait(), q.getNowait()]).toEqual([2, 3, 1]);
+    expect(q.empty()).toBe(true);
+    q.putNowait(4);
+    q.shutdown(true);
+    expect(q.statistics()).toMatchObject({ size: 0, unfinishedTasks: 3 });
+  });
+});
+
 describe('PriorityQueue', () => {
   test('hands out the smallest entry first, ties in the order of Python heapq', () => {
     const pq = new PriorityQueue<[number, string]>();
-    for (const x of [[1, 'a'], [0, 'b'], [1, 'c'], [0, 'd'], [2, 'e'], [1, 'b']] as [number, string][]) {
+    for (const x of [
+      [1, 'a'],
+      [0, 'b'],
+      [1, 'c'],
+      [0, 'd'],
+      [2, 'e'],
+      [1, 'b'],
+    ] as [number, string][]) {
       pq.putNowait(x);
     }
     const out = [0, 1, 2, 3, 4, 5].map(() => pq.getNowait());
     // CPython 3.13: [(0,'b'), (0,'d'), (1,'a'), (1,'b'), (1,'c'), (2,'e')]
-    expect(out).toEqual([[0, 'b'], [0, 'd'], [1, 'a'], [1, 'b'], [1, 'c'], [2, 'e']]);
+    expect(out).toEqual([
+      [0, 'b'],
+      [0, 'd'],
+      [1, 'a'],
+      [1, 'b'],
+      [1, 'c'],
+      [2, 'e'],
+    ]);
   });
 
   test('orders many numbers like a sort', () => {
@@ -428,7 +593,9 @@ describe('PriorityQueue', () => {
     pq.putNowait({});
     expect(() => pq.putNowait({})).toThrow(TypeError);
     expect(() => pq.putNowait({})).toThrow('PriorityQueue: cannot order object and object');
-    expect(() => new PriorityQueue(0, { compare: 1 as unknown as () => number })).toThrow(TypeError);
+    expect(() => new PriorityQueue(0, { compare: 1 as unknown as () => number })).toThrow(
+      TypeError,
+    );
   });
 
   test('is a Queue: blocking get, maxsize and shutdown work the same', () => {
@@ -460,5 +627,42 @@ describe('LifoQueue', () => {
     expect([q.getNowait(), q.getNowait(), q.getNowait(), q.getNowait()]).toEqual([3, 2, 1, 0]);
     expect(q instanceof Queue).toBe(true);
     expect(String(q)).toBe('<LifoQueue maxsize=0 tasks=4>');
+  });
+});
+
+describe('README example (Synchronisation and queues)', () => {
+  test('three workers process five jobs from a bounded queue, then stop at shutdown', () => {
+    const lines: string[] = [];
+    const jobs = new Queue<number>(10);
+    const log = new Lock();
+
+    function* worker(name: string): Coro<void> {
+      const it = jobs.iter();
+      for (let r = yield* it.next(); !r.done; r = yield* it.next()) {
+        yield* sleep(r.value);
+        yield* log.hold(function* () {
+          lines.push(`${getRunningLoop().time()} ${name} did job ${r.value}`);
+        });
+        jobs.taskDone();
+      }
+    }
+
+    function* main(): Coro<void> {
+      const workers = ['a', 'b', 'c'].map((n) => createTask(worker(n)));
+      for (const ms of [30, 10, 20, 10, 40]) yield* jobs.put(ms);
+      yield* jobs.join();
+      jobs.shutdown();
+      for (const w of workers) yield* w;
+    }
+
+    runSync(main(), { clock: new TestClock() });
+    // The same order as the asyncio version of the program on CPython 3.13.
+    expect(lines).toEqual([
+      '10 b did job 10',
+      '20 c did job 20',
+      '20 b did job 10',
+      '30 a did job 30',
+      '60 c did job 40',
+    ]);
   });
 });

@@ -94,6 +94,8 @@ export class Queue<T> {
   #unfinished = 0;
   #finished = new Event();
   #loop: EventLoop | undefined = undefined;
+  /** Native `for await` consumers waiting while no loop is known (see asyncIterator). */
+  #hostWaiters: Array<() => void> | null = null;
 
   /**
    * A queue holding at most `maxsize` items (`0` or less, or `Infinity`: unbounded).
@@ -110,22 +112,45 @@ export class Queue<T> {
     this._init(maxsize);
   }
 
-  /** Creates the storage (template method). */
+  /**
+   * Creates the storage (template method: a subclass overrides `_init`, `_put` and
+   * `_get` together, as `PriorityQueue` and `LifoQueue` do).
+   *
+   * @example
+   * ```ts
+   * class RandomQueue<T> extends Queue<T> {
+   *   declare protected _queue: T[];
+   *   protected override _init(): void { this._queue = []; }
+   *   protected override _put(item: T): void { this._queue.push(item); }
+   *   protected override _get(): T {
+   *     const i = Math.floor(Math.random() * this._queue.length);
+   *     return this._queue.splice(i, 1)[0] as T;
+   *   }
+   * }
+   * ```
+   */
   protected _init(_maxsize: number): void {
     this._queue = new RingQueue<T>();
   }
 
-  /** Adds an item to the storage (template method). */
+  /** Adds an item to the storage (template method; see {@link _init}). */
   protected _put(item: T): void {
     (this._queue as RingQueue<T>).push(item);
   }
 
-  /** Takes the next item out of the non-empty storage (template method). */
+  /** Takes the next item out of the non-empty storage (template method; see {@link _init}). */
   protected _get(): T {
     return (this._queue as RingQueue<T>).shift() as T;
   }
 
-  /** The capacity given to the constructor. */
+  /**
+   * The capacity given to the constructor (`0` or less: unbounded).
+   *
+   * @example
+   * ```ts
+   * new Queue(10).maxsize; // 10
+   * ```
+   */
   get maxsize(): number {
     return this.#maxsize;
   }
@@ -193,10 +218,12 @@ export class Queue<T> {
    */
   putNowait(item: T): void {
     if (this._isShutdown) throw shutDown('putNowait');
-    if (this.full()) throw new QueueFull(`Queue.putNowait(): the queue is full (maxsize ${this.#maxsize})`);
+    if (this.full())
+      throw new QueueFull(`Queue.putNowait(): the queue is full (maxsize ${this.#maxsize})`);
     this._put(item);
     if (this.#unfinished++ === 0) this.#finished.clear();
     wakeUpNext(this._getters);
+    if (this.#hostWaiters !== null) this.#wakeHostWaiters();
   }
 
   /**
@@ -297,6 +324,7 @@ export class Queue<T> {
     // Every blocked getter and putter re-checks the state (and throws QueueShutDown).
     wakeUpAll(this._getters);
     wakeUpAll(this._putters);
+    this.#wakeHostWaiters();
   }
 
   /**
@@ -334,11 +362,13 @@ export class Queue<T> {
   }
 
   /**
-   * Native async iteration (`for await (const item of queue)` in plain async code):
-   * each step takes an item at once if there is one, else runs a `get()` as a task on
-   * the queue's loop and awaits it. Ends when the queue is shut down and drained.
+   * Native async iteration (`for await (const item of queue)` in plain async code).
+   * Each step takes an item at once if there is one; otherwise it runs a `get()` as a
+   * task on the queue's loop (so it waits its turn among the coroutine getters) and
+   * awaits it. Before any task has waited on the queue, the loop is not known yet:
+   * the step then waits for the next `putNowait()` (or `put()`) or `shutdown()`.
+   * Ends when the queue is shut down and drained.
    *
-   * @throws Error from `next()` if no event loop uses the queue yet (nothing to wait on).
    * @example
    * ```ts
    * const done = loop.runUntilComplete(producer(queue));
@@ -352,10 +382,17 @@ export class Queue<T> {
       async next(): Promise<IteratorResult<T, undefined>> {
         if (finished) return DONE;
         try {
-          // An item (or the end) is known now: no need to go through the loop.
-          if (!queue.empty() || queue._isShutdown) return { done: false, value: queue.getNowait() };
-          const loop = queue.#loop ?? peekRunningLoop() ?? queue.#hostLoop();
-          return { done: false, value: await loop.createTask(queue.get()) };
+          for (;;) {
+            // An item (or the end) is known now: no need to go through the loop.
+            if (!queue.empty() || queue._isShutdown) {
+              return { done: false, value: queue.getNowait() };
+            }
+            const loop = queue.#loop ?? peekRunningLoop();
+            if (loop !== null) return { done: false, value: await loop.createTask(queue.get()) };
+            await new Promise<void>((resolve) => {
+              (queue.#hostWaiters ??= []).push(resolve);
+            });
+          }
         } catch (e) {
           if (!(e instanceof QueueShutDown)) throw e;
           finished = true;
@@ -411,11 +448,12 @@ export class Queue<T> {
     return shutDown(op);
   }
 
-  #hostLoop(): never {
-    throw new Error(
-      `${String(this)}: no event loop to wait on: for await over an empty queue needs ` +
-        'the queue to be used by a running loop first (put or get from a coroutine)',
-    );
+  /** Wakes the native consumers waiting for the queue's first use by a loop. */
+  #wakeHostWaiters(): void {
+    const waiters = this.#hostWaiters;
+    if (waiters === null) return;
+    this.#hostWaiters = null;
+    for (const resolve of waiters) resolve();
   }
 }
 

@@ -231,6 +231,7 @@ describe('bad yields', () => {
         } catch (err) {
           return err;
         }
+        return 'no error';
       })();
       return yield* createTask(gen, { name: 'mistake' });
     });
@@ -249,6 +250,7 @@ describe('bad yields', () => {
         } catch (err) {
           return err;
         }
+        return 'no error';
       })();
       return yield* createTask(gen, { name: 'm' });
     });
@@ -270,6 +272,7 @@ describe('bad yields', () => {
             } catch (err) {
               return err;
             }
+            return 'no error';
           })(),
         );
         expect(e).toBeInstanceOf(TypeError);
@@ -295,6 +298,7 @@ describe('bad yields', () => {
           } catch (err) {
             return err;
           }
+          return 'no error';
         })(),
       );
     });
@@ -315,6 +319,7 @@ describe('bad yields', () => {
           } catch (err) {
             return err;
           }
+          return 'no error';
         })(),
         { name: 'self' },
       );

@@ -1,19 +1,23 @@
 /**
- * `@aio/interop`: bridges between `@aio/core` and the rest of JavaScript.
+ * `@aio/interop`: bridges between `@aio/core` and the rest of JavaScript —
+ * native Promises, `AbortSignal`, events and async iterables.
  *
- * Nothing is exported yet: the interop issue adds each section below, and this
- * list stays explicit (no `export *`). Everything RxJS-specific lives behind the
- * `@aio/interop/rxjs` entry point so that users without RxJS never load it.
+ * The list stays explicit (no `export *`). Everything RxJS-specific lives behind
+ * the `@aio/interop/rxjs` entry point so that users without RxJS never load it.
  *
  * @module
  */
 
-// Promises (toPromise)
+// Promises
+export { toPromise } from './promise/toPromise';
 
-// AbortSignal (signalOf, cancelOnAbort)
+// AbortSignal
+export { signalOf } from './abort/signalOf';
+export { cancelOnAbort } from './abort/cancelOnAbort';
 
-// Events (once)
+// Events
+export { type EventEmitterLike, type EventTargetLike, once } from './events/once';
 
-// Async iterables (iterate, toAsyncIterable)
-
-export {};
+// Async iterables
+export { iterate } from './iterables/iterate';
+export { toAsyncIterable, type ToAsyncIterableOptions } from './iterables/toAsyncIterable';

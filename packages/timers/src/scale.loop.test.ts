@@ -14,7 +14,7 @@ import {
   wrapPromise,
 } from '@aio/core';
 import { describe, expect, it } from 'vitest';
-import { collected } from './gc.testutil';
+import { collected } from '../test/gc';
 import { VirtualClock } from './virtualClock';
 
 /** mulberry32: a deterministic PRNG so failures reproduce. */

@@ -131,8 +131,10 @@ describe('VirtualClock with a loop', () => {
   });
 
   it('stops a program that keeps scheduling zero-delay timers with RunawayLoopError', async () => {
+    const reported: unknown[] = [];
     function* main(): Coro<void> {
       const loop = getRunningLoop();
+      loop.setExceptionHandler((_loop, ctx) => reported.push(ctx.exception));
       const again = (): void => {
         loop.callLater(0, again);
       };
@@ -153,6 +155,8 @@ describe('VirtualClock with a loop', () => {
         RunawayLoopError,
       );
     }
+    // When callLater's reading tripped the guard, the callback's error was reported.
+    for (const e of reported) expect(e).toBeInstanceOf(RunawayLoopError);
   });
 
   it('stops a task spinning on sleep(0) while another task waits for a timer', () => {

@@ -1,7 +1,7 @@
 import type { EventLoop, IdleInfo } from '@aio/core';
 import { describe, expect, it } from 'vitest';
 import { RunawayLoopError } from './errors';
-import { collected } from './gc.testutil';
+import { collected } from '../test/gc';
 import { VirtualClock } from './virtualClock';
 
 const idle = (hostPending = 0): IdleInfo => ({ hostPending, loop: {} as EventLoop });

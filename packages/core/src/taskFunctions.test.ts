@@ -1,0 +1,111 @@
+import { describe, expect, test } from 'vitest';
+import { TestClock } from '../test/testClock';
+import { EventLoop } from './eventLoop';
+import { runSync } from './runner';
+import { getRunningLoop } from './runningLoop';
+import { sleep } from './sleep';
+import { Task } from './task';
+import { allTasks, createTask, currentTask, eagerTaskFactory } from './taskFunctions';
+import type { Coro } from './types';
+
+describe('createTask', () => {
+  test('wraps a coroutine in a task on the running loop, with options', () => {
+    const out = runSync(
+      (function* () {
+        const t = createTask(sleep(5, 'x'), { name: 'named' });
+        expect(t).toBeInstanceOf(Task);
+        expect(t.getLoop()).toBe(getRunningLoop());
+        return [t.getName(), yield* t];
+      })(),
+      { clock: new TestClock() },
+    );
+    expect(out).toEqual(['named', 'x']);
+  });
+
+  test('rejects a non-generator, hinting to call a generator function', () => {
+    function* worker(): Coro<void> {}
+    const msg = runSync(
+      (function* () {
+        try {
+          createTask(worker as never);
+        } catch (e) {
+          return `${(e as Error).name}: ${(e as Error).message}`;
+        }
+        return 'no error';
+      })(),
+    );
+    expect(msg).toBe(
+      'TypeError: Task(): a coroutine (generator object) was expected, got function worker — call it: worker()',
+    );
+  });
+
+  test('throws outside a running loop', () => {
+    function* worker(): Coro<void> {}
+    expect(() => createTask(worker())).toThrow('no running event loop');
+  });
+});
+
+describe('currentTask / allTasks', () => {
+  test('currentTask() is the task running now; allTasks() the pending ones', () => {
+    const out = runSync(
+      (function* () {
+        const me = currentTask();
+        const other = createTask(sleep(1));
+        const all = allTasks();
+        yield* other;
+        return [me instanceof Task, all.size, all.has(me as Task<unknown>), allTasks().size];
+      })(),
+      { clock: new TestClock() },
+    );
+    expect(out).toEqual([true, 2, true, 1]);
+  });
+
+  test('allTasks returns a new Set each time', () => {
+    runSync(
+      (function* () {
+        const a = allTasks();
+        a.clear();
+        expect(allTasks().size).toBe(1);
+        yield;
+      })(),
+    );
+  });
+});
+
+describe('eagerTaskFactory', () => {
+  test('makes tasks that start synchronously in createTask', () => {
+    const log = runSync(
+      (function* () {
+        getRunningLoop().setTaskFactory(eagerTaskFactory);
+        const log: string[] = [];
+        const t = createTask(
+          (function* () {
+            log.push('started');
+            yield;
+            log.push('resumed');
+          })(),
+          { name: 'eager' },
+        );
+        log.push(`created ${t.getName()}`);
+        yield* t;
+        return log;
+      })(),
+    );
+    expect(log).toEqual(['started', 'created eager', 'resumed']);
+  });
+
+  test('outside a running loop the task starts on the first iteration', async () => {
+    const loop = new EventLoop({ clock: new TestClock() });
+    const log: string[] = [];
+    const t = eagerTaskFactory(
+      loop,
+      (function* () {
+        log.push('ran');
+      })(),
+    );
+    expect(log).toEqual([]);
+    await loop.runUntilComplete(t);
+    expect(log).toEqual(['ran']);
+    loop.close();
+  });
+});

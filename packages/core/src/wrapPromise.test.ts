@@ -1,0 +1,255 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { TestClock } from '../test/testClock';
+import { EventLoop } from './eventLoop';
+import { CancelledError } from './exceptions';
+import type { Future } from './future';
+import { run } from './runner';
+import { getRunningLoop } from './runningLoop';
+import { sleep } from './sleep';
+import { createTask } from './taskFunctions';
+import type { Coro } from './types';
+import { isPromiseLike, wrapPromise } from './wrapPromise';
+
+const loops: EventLoop[] = [];
+afterEach(() => {
+  for (const l of loops.splice(0)) if (!l.isRunning()) l.close();
+});
+
+function* errorOf(aw: Coro<unknown> | Future<unknown>): Coro<unknown> {
+  try {
+    yield* aw;
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected an error');
+}
+
+function deferred<T>(): {
+  promise: Promise<T>;
+  resolve: (v: T) => void;
+  reject: (e: unknown) => void;
+} {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+describe('wrapPromise', () => {
+  test('settles like the promise: result or error', async () => {
+    const out = await run(
+      (function* () {
+        const a = yield* wrapPromise(Promise.resolve('value'));
+        const e = yield* errorOf(wrapPromise(Promise.reject(new Error('rejected'))));
+        return [a, (e as Error).message];
+      })(),
+    );
+    expect(out).toEqual(['value', 'rejected']);
+  });
+
+  test('the result arrives through callSoon, after callbacks already scheduled', async () => {
+    const out = await run(
+      (function* () {
+        const loop = getRunningLoop();
+        const log: string[] = [];
+        const fut = wrapPromise(Promise.resolve('v'));
+        expect(fut.done()).toBe(false);
+        fut.addDoneCallback(() => log.push('done callback'));
+        loop.callSoon(() => log.push('soon1'));
+        loop.callSoon(() => {
+          log.push('soon2');
+          loop.callSoon(() => log.push('soon3'));
+        });
+        log.push(`got ${yield* fut}`);
+        return log;
+      })(),
+    );
+    // The promise settles in a microtask, once the loop's synchronous batch has gone idle;
+    // the result reaches the loop only through callSoon, never synchronously.
+    expect(out).toEqual(['soon1', 'soon2', 'soon3', 'done callback', 'got v']);
+  });
+
+  test('a settled promise wakes the idle loop and the waiting task resumes in loop order', async () => {
+    const d = deferred<number>();
+    const out = await run(
+      (function* () {
+        const loop = getRunningLoop();
+        const log: string[] = [];
+        setTimeout(() => {
+          loop.callSoon(() => log.push('callSoon from host before resolve'));
+          d.resolve(5);
+        }, 5);
+        log.push(`got ${yield* wrapPromise(d.promise)}`);
+        return log;
+      })(),
+    );
+    expect(out).toEqual(['callSoon from host before resolve', 'got 5']);
+  });
+
+  test('the factory form aborts the signal when the future is cancelled', async () => {
+    let signal: AbortSignal | undefined;
+    const out = await run(
+      (function* () {
+        const fut = wrapPromise((s) => {
+          signal = s;
+          return new Promise<string>(() => {});
+        });
+        const t = createTask(
+          (function* () {
+            return yield* fut;
+          })(),
+        );
+        yield;
+        expect(signal?.aborted).toBe(false);
+        t.cancel('give up');
+        const e = yield* errorOf(t);
+        yield;
+        return [(e as Error).name, fut.cancelled()];
+      })(),
+    );
+    expect(out).toEqual(['CancelledError', true]);
+    expect(signal?.aborted).toBe(true);
+    expect(signal?.reason).toBeInstanceOf(CancelledError);
+    expect((signal as AbortSignal).reason.message).toBe('give up');
+  });
+
+  test('the factory form does not abort when the promise settles', async () => {
+    let signal: AbortSignal | undefined;
+    const out = await run(
+      (function* () {
+        return yield* wrapPromise((s) => {
+          signal = s;
+          return Promise.resolve(1);
+        });
+      })(),
+    );
+    expect(out).toBe(1);
+    expect(signal?.aborted).toBe(false);
+  });
+
+  test('a factory that throws gives a failed future', async () => {
+    const out = await run(
+      (function* () {
+        return yield* errorOf(
+          wrapPromise(() => {
+            throw new Error('factory threw');
+          }),
+        );
+      })(),
+    );
+    expect((out as Error).message).toBe('factory threw');
+  });
+
+  test('rejects a non-promise, and a factory that returns a non-promise', async () => {
+    const out = await run(
+      (function* () {
+        const msgs: string[] = [];
+        // biome-ignore lint/suspicious/noThenProperty: a thenable on purpose
+        for (const bad of [42, null, { then: 1 }, () => 'x']) {
+          try {
+            wrapPromise(bad as never);
+          } catch (e) {
+            msgs.push(`${(e as Error).name}: ${(e as Error).message}`);
+          }
+        }
+        yield;
+        return msgs;
+      })(),
+    );
+    expect(out).toEqual([
+      'TypeError: wrapPromise(): expected a PromiseLike or a function (signal) => PromiseLike, got 42',
+      'TypeError: wrapPromise(): expected a PromiseLike or a function (signal) => PromiseLike, got null',
+      'TypeError: wrapPromise(): expected a PromiseLike or a function (signal) => PromiseLike, got Object {…}',
+      "TypeError: wrapPromise(): the factory must return a PromiseLike, got 'x'",
+    ]);
+  });
+
+  test('throws outside a running loop', () => {
+    expect(() => wrapPromise(Promise.resolve(1))).toThrow('no running event loop');
+  });
+
+  test('a pending wrapped promise holds a virtual clock still', async () => {
+    const clock = new TestClock();
+    const d = deferred<string>();
+    const out = await run(
+      (function* () {
+        const loop = getRunningLoop();
+        const log: string[] = [];
+        createTask(
+          (function* () {
+            yield* sleep(1000);
+            log.push(`sleeper woke at ${loop.time()}`);
+          })(),
+        );
+        setTimeout(() => d.resolve('x'), 20);
+        const v = yield* wrapPromise(d.promise);
+        log.push(`got ${v} at ${loop.time()}`);
+        yield* sleep(2000);
+        return log;
+      })(),
+      { clock },
+    );
+    expect(out).toEqual(['got x at 0', 'sleeper woke at 1000']);
+  });
+
+  test('a promise settling after its future was cancelled changes nothing', async () => {
+    const d = deferred<string>();
+    const e = deferred<string>();
+    const out = await run(
+      (function* () {
+        const f1 = wrapPromise(d.promise);
+        const f2 = wrapPromise(e.promise);
+        f1.cancel();
+        f2.cancel();
+        d.resolve('late');
+        e.reject(new Error('late error'));
+        yield* wrapPromise(new Promise((r) => setTimeout(r, 5)));
+        return [f1.cancelled(), f2.cancelled()];
+      })(),
+    );
+    expect(out).toEqual([true, true]);
+  });
+
+  test('a promise settling after its loop closed is ignored', async () => {
+    const loop = new EventLoop({ clock: new TestClock() });
+    const d = deferred<number>();
+    const r = deferred<number>();
+    let fut: Future<number> | undefined;
+    let fut2: Future<number> | undefined;
+    await loop.runUntilComplete(
+      (function* () {
+        fut = wrapPromise(d.promise);
+        fut2 = wrapPromise(r.promise);
+        yield;
+      })(),
+    );
+    loop.close();
+    d.resolve(1);
+    r.reject(new Error('x'));
+    await new Promise((res) => setTimeout(res, 5));
+    expect(fut?.done()).toBe(false);
+    expect(fut2?.done()).toBe(false);
+  });
+
+  test('isPromiseLike accepts thenables only', () => {
+    expect(isPromiseLike(Promise.resolve())).toBe(true);
+    // biome-ignore lint/suspicious/noThenProperty: a thenable on purpose
+    expect(isPromiseLike({ then() {} })).toBe(true);
+    // biome-ignore lint/suspicious/noThenProperty: a thenable on purpose
+    const fn = Object.assign(() => {}, { then() {} });
+    expect(isPromiseLike(fn)).toBe(true);
+    // biome-ignore lint/suspicious/noThenProperty: a thenable on purpose
+    expect(isPromiseLike({ then: 1 })).toBe(false);
+    expect(isPromiseLike(null)).toBe(false);
+    expect(isPromiseLike('then')).toBe(false);
+  });
+
+  test('runUntilComplete of a native promise on a new loop', async () => {
+    const loop = new EventLoop({ clock: new TestClock() });
+    loops.push(loop);
+    await expect(loop.runUntilComplete(Promise.reject(new Error('p')))).rejects.toThrow('p');
+  });
+});

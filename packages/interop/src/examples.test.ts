@@ -1,0 +1,152 @@
+/**
+ * Every `@example` in this package's TSDoc runs here, as written: its imports are
+ * bound to the real modules, and each `console.log(...); // → text` line must print
+ * `text` (strings as they are, other values as JSON), in order.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as core from '@aio/core';
+import * as rxjs from 'rxjs';
+import { transform } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import * as interop from './index';
+import * as interopRxjs from './rxjs/index';
+
+const SRC = fileURLToPath(new URL('.', import.meta.url));
+
+const MODULES: Record<string, unknown> = {
+  '@aio/core': core,
+  '@aio/interop': interop,
+  '@aio/interop/rxjs': interopRxjs,
+  rxjs,
+};
+
+interface Example {
+  file: string;
+  line: number;
+  code: string;
+}
+
+function sourceFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...sourceFiles(path));
+    else if (/\.ts$/.test(name) && !/\.test(-d)?\.ts$|\.testutil\.ts$/.test(name)) out.push(path);
+  }
+  return out.sort();
+}
+
+function examplesOf(path: string): Example[] {
+  const lines = readFileSync(path, 'utf8').split('\n');
+  const found: Example[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!/^\s*\*\s*@example\s*$/.test(lines[i] as string)) continue;
+    if (!/^\s*\*\s*```ts\s*$/.test(lines[i + 1] ?? '')) continue;
+    const code: string[] = [];
+    let j = i + 2;
+    for (; j < lines.length && !/^\s*\*\s*```\s*$/.test(lines[j] as string); j++) {
+      code.push((lines[j] as string).replace(/^\s*\* ?/, ''));
+    }
+    found.push({ file: relative(SRC, path), line: i + 1, code: code.join('\n') });
+    i = j;
+  }
+  return found;
+}
+
+/** `import { a, type B, c as d } from 'x';` → `const { a, c: d } = __modules['x'];` */
+function bindImports(code: string): string {
+  return code.replace(
+    /^import\s+(type\s+)?\{([^}]*)\}\s+from\s+'([^']+)';$/gm,
+    (_all, typeOnly: string | undefined, names: string, from: string) => {
+      if (!(from in MODULES)) throw new Error(`example imports an unknown module: ${from}`);
+      if (typeOnly) return '';
+      const bound = names
+        .split(',')
+        .map((n) => n.trim())
+        .filter((n) => n !== '' && !n.startsWith('type '))
+        .map((n) => n.replace(/\s+as\s+/, ': '));
+      return `const { ${bound.join(', ')} } = __modules[${JSON.stringify(from)}];`;
+    },
+  );
+}
+
+function expectedOutput(code: string): string[] {
+  const out: string[] = [];
+  for (const m of code.matchAll(/\/\/ → (.*)$/gm)) out.push((m[1] as string).trim());
+  return out;
+}
+
+function show(x: unknown): string {
+  if (typeof x === 'string') return x;
+  if (x === undefined) return 'undefined';
+  return JSON.stringify(x);
+}
+
+async function runExample(example: Example): Promise<string[]> {
+  const source = `async function __example(__modules, console) {\n${bindImports(example.code)}\n}`;
+  const { code } = await transform(source, { loader: 'ts', target: 'es2022' });
+  const fn = new Function(`${code}\nreturn __example;`)() as (
+    modules: Record<string, unknown>,
+    console: { log: (...args: unknown[]) => void },
+  ) => Promise<void>;
+  const printed: string[] = [];
+  await fn(MODULES, { log: (...args) => printed.push(args.map(show).join(' ')) });
+  return printed;
+}
+
+const files = sourceFiles(SRC);
+const examples = files.flatMap(examplesOf);
+
+describe('TSDoc examples', () => {
+  it('exist for every exported symbol of every module', () => {
+    const missing: string[] = [];
+    for (const path of files) {
+      const text = readFileSync(path, 'utf8');
+      const re =
+        /(\/\*\*(?:(?!\*\/)[\s\S])*\*\/)\s*export\s+(?:function|interface|type|class|const)\s+(\w+)/g;
+      const documented = new Set<string>();
+      for (const m of text.matchAll(re)) {
+        if ((m[1] as string).includes('@example') || (m[1] as string).includes('@internal')) {
+          documented.add(m[2] as string);
+        }
+      }
+      for (const m of text.matchAll(
+        /^export\s+(?:function|interface|type|class|const)\s+(\w+)/gm,
+      )) {
+        const name = m[1] as string;
+        if (!documented.has(name) && !/^(Example)$/.test(name)) {
+          missing.push(`${relative(SRC, path)}: ${name}`);
+        }
+      }
+    }
+    // Overloaded functions: the first signature carries the TSDoc.
+    expect([...new Set(missing)].filter((m) => !documentedOverload(m))).toEqual([]);
+  });
+
+  it('cover every export of both entry points', () => {
+    const names = [...Object.keys(interop), ...Object.keys(interopRxjs)];
+    const all = examples.map((e) => e.code).join('\n');
+    for (const name of names) expect(all, name).toContain(name);
+    expect(examples.length).toBeGreaterThanOrEqual(names.length);
+  });
+
+  for (const example of examples) {
+    it(`runs ${example.file}:${example.line}`, async () => {
+      const expected = expectedOutput(example.code);
+      expect(expected.length, 'an example shows its output with // →').toBeGreaterThan(0);
+      const printed = await runExample(example);
+      expect(printed).toEqual(expected);
+    }, 10_000);
+  }
+});
+
+/** An overload's later signatures repeat the name without a doc comment. */
+function documentedOverload(entry: string): boolean {
+  const [file, name] = entry.split(': ') as [string, string];
+  const text = readFileSync(join(SRC, file), 'utf8');
+  const first = text.search(new RegExp(`export function ${name}\\b`));
+  const before = text.slice(Math.max(0, first - 8), first);
+  return before.includes('*/') && /@example/.test(text.slice(0, first));
+}
