@@ -62,9 +62,12 @@ export function collect() {
 
 /**
  * Runs `fn(n)` `warmup` times untimed, then `runs` times timed (a full GC before
- * each), calling `verify(result)` after every run. Prints the samples in ms.
+ * each), calling `verify(result)` after every run. Prints the samples in ms, less
+ * `extra.subtract` ms each (W4's real-clock overhead: wall time past the longest
+ * delay).
  */
-export async function timeRuns(opts, fn, verify) {
+export async function timeRuns(opts, fn, verify, extra = {}) {
+  const subtract = extra.subtract ?? 0;
   for (let i = 0; i < opts.warmup; i++) verify(await fn(opts.n));
   const samples = [];
   for (let i = 0; i < opts.runs; i++) {
@@ -73,9 +76,9 @@ export async function timeRuns(opts, fn, verify) {
     const r = await fn(opts.n);
     const dt = performance.now() - t0;
     verify(r);
-    samples.push(dt);
+    samples.push(dt - subtract);
   }
-  emit({ impl: opts.impl, n: opts.n, unit: 'ms', samples });
+  emit({ impl: opts.impl, n: opts.n, unit: 'ms', samples, ...(extra.metric ? { metric: extra.metric } : {}) });
 }
 
 /** Prints the result line. */

@@ -104,7 +104,10 @@ export class EventLoop {
   /** @internal */ _exceptionHandler: ExceptionHandler | null = null;
   /** @internal */ _taskFactory: TaskFactory | null = null;
   /** @internal */ _currentTask: Task<unknown> | null = null;
-  /** @internal pending tasks, held strongly until done */ _tasks = new Set<Task<unknown>>();
+  /** @internal pending tasks, held strongly until done: an intrusive list */
+  _taskHead: Task<unknown> | null = null;
+  /** @internal */ _taskTail: Task<unknown> | null = null;
+  /** @internal */ _taskCount = 0;
   /** @internal pending host operations (wrapped promises) */ _hostPending = 0;
 
   #inBatch = false;
@@ -549,7 +552,7 @@ export class EventLoop {
     map: VarMap,
   ): void {
     this._checkClosed();
-    this._pushReady(new Handle(cb as (...a: never[]) => unknown, [arg], this, context, map));
+    this._pushReady(Handle._single(cb, arg, this, context, map));
   }
 
   /** @internal A scheduled timer was cancelled. */
@@ -560,6 +563,41 @@ export class EventLoop {
   /** @internal Whether this loop is running a callback right now. */
   _isRunningNow(): boolean {
     return peekRunningLoop() === this;
+  }
+
+  /** @internal Adds a pending task to the loop's list (it holds it strongly). */
+  _registerTask(task: Task<unknown>): void {
+    if (task._nextTask !== undefined) return;
+    const tail = this._taskTail;
+    task._prevTask = tail;
+    task._nextTask = null;
+    if (tail === null) this._taskHead = task;
+    else tail._nextTask = task;
+    this._taskTail = task;
+    this._taskCount++;
+  }
+
+  /** @internal Removes a task from the list, if it is in it. */
+  _unregisterTask(task: Task<unknown>): void {
+    const next = task._nextTask;
+    if (next === undefined) return;
+    const prev = task._prevTask;
+    if (prev === null) this._taskHead = next;
+    else prev._nextTask = next;
+    if (next === null) this._taskTail = prev;
+    else next._prevTask = prev;
+    task._prevTask = null;
+    task._nextTask = undefined;
+    this._taskCount--;
+  }
+
+  /** @internal The pending tasks, oldest first. */
+  _pendingTasks(): Task<unknown>[] {
+    const out = new Array<Task<unknown>>(this._taskCount);
+    let i = 0;
+    for (let t = this._taskHead; t !== null; t = t._nextTask as Task<unknown> | null) out[i++] = t;
+    out.length = i;
+    return out;
   }
 
   /** @internal */
@@ -784,9 +822,9 @@ export class EventLoop {
   #stuckError(why: string): Error {
     const lines: string[] = [];
     let k = 0;
-    for (const t of this._tasks) {
+    for (let t = this._taskHead; t !== null; t = t._nextTask as Task<unknown> | null) {
       if (k++ === MAX_TASKS_NAMED) {
-        lines.push(`  … and ${this._tasks.size - MAX_TASKS_NAMED} more`);
+        lines.push(`  … and ${this._taskCount - MAX_TASKS_NAMED} more`);
         break;
       }
       const w = t._futWaiter;

@@ -45,6 +45,14 @@ describe('repr', () => {
     };
     expect(repr(evil)).toBe('<unprintable>');
   });
+
+  test('describes an object without a prototype as {…}', () => {
+    expect(repr(Object.create(null))).toBe('{…}');
+  });
+
+  test('isGeneratorObject is false for an object without a prototype', () => {
+    expect(isGeneratorObject(Object.create(null))).toBe(false);
+  });
 });
 
 describe('describeCall', () => {

@@ -22,6 +22,7 @@ export function repr(x: unknown): string {
         if (x instanceof Error) return `${x.name}(${repr(x.message)})`;
         if (Array.isArray(x)) return `Array(${x.length})`;
         if (isGeneratorObject(x)) return 'coroutine';
+        if (Object.getPrototypeOf(x) === null) return '{…}';
         const s = String(x);
         if (s !== '[object Object]') return s.length > 80 ? `${s.slice(0, 77)}...` : s;
         const ctor = (x as { constructor?: { name?: string } }).constructor;
@@ -50,10 +51,11 @@ const GeneratorProto = Object.getPrototypeOf(function* () {}.prototype) as objec
 
 /** @internal Whether `x` is a generator object (a coroutine). */
 export function isGeneratorObject(x: unknown): x is Generator<unknown, unknown, unknown> {
+  if (typeof x !== 'object' || x === null) return false;
+  const proto = Object.getPrototypeOf(x);
   return (
-    typeof x === 'object' &&
-    x !== null &&
-    (Object.getPrototypeOf(Object.getPrototypeOf(x)) === GeneratorProto ||
+    proto !== null &&
+    (Object.getPrototypeOf(proto) === GeneratorProto ||
       Object.prototype.toString.call(x) === '[object Generator]')
   );
 }

@@ -82,7 +82,7 @@ export function gatherOn(
   returnExceptions: boolean,
 ): GatheringFuture<unknown[]> {
   const children: Future<unknown>[] = [];
-  const seen = new Map<unknown, Future<unknown>>();
+  let seen: Map<unknown, Future<unknown>> | null = null;
   const doneFuts: Future<unknown>[] = [];
   let loop = knownLoop;
   let nfuts = 0;
@@ -131,15 +131,27 @@ export function gatherOn(
   };
 
   for (const arg of inputs) {
-    let fut = seen.get(arg);
-    if (fut === undefined) {
+    let fut: Future<unknown> | undefined;
+    if (arg instanceof Future) {
+      // A future given twice is counted (and called back) twice; the gather
+      // completes in the same iteration as with asyncio's de-duplication, and
+      // no map is needed for the common case of distinct tasks.
+      fut = ensureFutureOn(arg, loop);
+    } else {
+      // The same coroutine object must become one task, not two.
+      seen ??= new Map<unknown, Future<unknown>>();
+      fut = seen.get(arg);
+      if (fut !== undefined) {
+        children.push(fut);
+        continue;
+      }
       fut = ensureFutureOn(arg as GatherInput, loop);
-      if (loop === null) loop = fut._loop;
-      nfuts++;
       seen.set(arg, fut);
-      if (fut.done()) doneFuts.push(fut);
-      else fut.addDoneCallback(onChildDone);
     }
+    if (loop === null) loop = fut._loop;
+    nfuts++;
+    if (fut._state !== PENDING) doneFuts.push(fut);
+    else fut.addDoneCallback(onChildDone);
     children.push(fut);
   }
   if (children.length === 0) {

@@ -21,7 +21,9 @@ import { describeCall } from './format';
  */
 export class Handle {
   /** @internal */ _callback: ((...args: never[]) => unknown) | null;
-  /** @internal */ _args: unknown[] | null;
+  /** @internal the arguments: none (null), the one argument (`_argc` 1), or an array */
+  _args: unknown;
+  /** @internal 0, 1, or -1 for an array in `_args` */ _argc: number;
   /** @internal an explicit context, or null to run on `_map` */ _context: Context | null;
   /** @internal the variables captured when scheduled */ _map: VarMap;
   /** @internal */ _loop: EventLoop;
@@ -36,7 +38,13 @@ export class Handle {
     map?: VarMap,
   ) {
     this._callback = callback;
-    this._args = args;
+    if (args === null) {
+      this._args = null;
+      this._argc = 0;
+    } else {
+      this._args = args;
+      this._argc = -1;
+    }
     this._loop = loop;
     this._context = context;
     this._map = map ?? (context === null ? captureMap() : context._map);
@@ -57,6 +65,7 @@ export class Handle {
       if (!this._loop._debug) {
         this._callback = null;
         this._args = null;
+        this._argc = 0;
       }
     }
   }
@@ -99,10 +108,10 @@ export class Handle {
     let error: unknown;
     try {
       const cb = this._callback as (...args: unknown[]) => unknown;
-      const args = this._args;
-      if (args === null) cb();
-      else if (args.length === 1) cb(args[0]);
-      else cb(...args);
+      const argc = this._argc;
+      if (argc === 1) cb(this._args);
+      else if (argc === 0) cb();
+      else cb(...(this._args as unknown[]));
     } catch (e) {
       failed = true;
       error = e;
@@ -121,7 +130,25 @@ export class Handle {
 
   /** @internal */
   _describe(): string {
-    return describeCall(this._callback, this._args);
+    const argc = this._argc;
+    return describeCall(
+      this._callback,
+      argc === 0 ? null : argc === 1 ? [this._args] : (this._args as unknown[]),
+    );
+  }
+
+  /** @internal A handle for `cb(arg)`, without an arguments array (done-callbacks). */
+  static _single(
+    callback: (arg: never) => unknown,
+    arg: unknown,
+    loop: EventLoop,
+    context: Context | null,
+    map: VarMap,
+  ): Handle {
+    const h = new Handle(callback as (...a: never[]) => unknown, null, loop, context, map);
+    h._args = arg;
+    h._argc = 1;
+    return h;
   }
 
   /** `<Handle cb(args)>`, `<Handle cancelled>` */

@@ -42,8 +42,8 @@ function* nothing(): Coro<void> {}
 
 /** The tasks to cancel at the end, or null. */
 function cancelAll(loop: EventLoop): Task<unknown>[] | null {
-  if (loop._tasks.size === 0) return null;
-  const tasks = Array.from(loop._tasks);
+  if (loop._taskCount === 0) return null;
+  const tasks = loop._pendingTasks();
   for (const t of tasks) t.cancel();
   return tasks;
 }

@@ -9,7 +9,7 @@
  * @module
  */
 
-import { type Context, copyContext, exitTo, state } from './contextvars';
+import { Context, type VarMap, captureMap, exitTo, state } from './contextvars';
 import type { EventLoop } from './eventLoop';
 import { CancelledError, makeCancelledError } from './exceptions';
 import { isGeneratorObject, repr } from './format';
@@ -44,7 +44,12 @@ let taskCounter = 0;
  */
 export class Task<T = unknown> extends Future<T> implements DoneWaker {
   /** @internal */ _coro: Coro<T>;
-  /** @internal */ _context: Context;
+  /** @internal an explicit or materialised context; null: run on `_ctxMap` */
+  _context: Context | null;
+  /** @internal the variables captured at creation (copy-on-write context) */ _ctxMap: VarMap;
+  /** @internal the loop's list of pending tasks */ _prevTask: Task<unknown> | null = null;
+  /** @internal undefined while not in the loop's list */ _nextTask: Task<unknown> | null | undefined =
+    undefined;
   /** @internal a string, or the number of an unnamed task */ _name: string | number;
   /** @internal */ _numCancelsRequested = 0;
   /** @internal */ _mustCancel = false;
@@ -78,12 +83,21 @@ export class Task<T = unknown> extends Future<T> implements DoneWaker {
     this._coro = coro;
     const name = opts?.name;
     this._name = name === undefined || name === null ? ++taskCounter : String(name);
-    this._context = opts?.context ?? copyContext();
+    // The task runs in a copy of the current context. The copy is made lazily:
+    // until the task sets a variable (or asks for its context) it shares the map.
+    const ctx = opts?.context;
+    if (ctx !== undefined && ctx !== null) {
+      this._context = ctx;
+      this._ctxMap = ctx._map;
+    } else {
+      this._context = null;
+      this._ctxMap = captureMap();
+    }
     if (opts?.eagerStart && loop._isRunningNow()) {
       this._eagerStart();
     } else {
       loop._pushReady(this);
-      loop._tasks.add(this as Task<unknown>);
+      loop._registerTask(this as Task<unknown>);
     }
   }
 
@@ -133,7 +147,9 @@ export class Task<T = unknown> extends Future<T> implements DoneWaker {
    * ```
    */
   getContext(): Context {
-    return this._context;
+    let ctx = this._context;
+    if (ctx === null) this._context = ctx = new Context(this._ctxMap);
+    return ctx;
   }
 
   /**
@@ -263,9 +279,7 @@ export class Task<T = unknown> extends Future<T> implements DoneWaker {
     }
     const prevCtx = state.ctx;
     const prevMap = state.map;
-    const ctx = this._context;
-    state.ctx = ctx;
-    state.map = ctx._map;
+    this._enterContext();
     try {
       this._step(exc);
     } catch (e) {
@@ -275,8 +289,34 @@ export class Task<T = unknown> extends Future<T> implements DoneWaker {
         task: this as Task<unknown>,
       });
     } finally {
-      exitTo(prevCtx, prevMap);
+      this._leaveContext(prevCtx, prevMap);
     }
+  }
+
+  /** @internal Makes the task's context current. */
+  _enterContext(): void {
+    const ctx = this._context;
+    if (ctx !== null) {
+      state.ctx = ctx;
+      state.map = ctx._map;
+    } else {
+      state.ctx = null;
+      state.map = this._ctxMap;
+    }
+  }
+
+  /** @internal Restores the caller's context; keeps a context the step created. */
+  _leaveContext(prevCtx: Context | null, prevMap: VarMap): void {
+    if (this._context === null) {
+      const made = state.ctx;
+      if (made !== null && made._snapshot) {
+        // The task set a variable: the context made for it becomes the task's.
+        made._snapshot = false;
+        made._entered = false;
+        this._context = made;
+      }
+    }
+    exitTo(prevCtx, prevMap);
   }
 
   /** @internal */
@@ -368,7 +408,7 @@ export class Task<T = unknown> extends Future<T> implements DoneWaker {
 
   /** @internal Completes the task itself (Future's guardless transition). */
   _complete(s: typeof FINISHED | typeof FAILED | typeof CANCELLED, value: unknown): void {
-    this._loop._tasks.delete(this as Task<unknown>);
+    this._loop._unregisterTask(this as Task<unknown>);
     if (s === FAILED) this._fail(value);
     else this._finish(s, value);
   }
@@ -379,15 +419,13 @@ export class Task<T = unknown> extends Future<T> implements DoneWaker {
     const prevTask = loop._swapCurrentTask(this as Task<unknown>);
     const prevCtx = state.ctx;
     const prevMap = state.map;
-    const ctx = this._context;
-    state.ctx = ctx;
-    state.map = ctx._map;
+    this._enterContext();
     try {
       this._stepRun(NO_EXC);
     } finally {
-      exitTo(prevCtx, prevMap);
+      this._leaveContext(prevCtx, prevMap);
       loop._swapCurrentTask(prevTask);
-      if (this._state === PENDING) loop._tasks.add(this as Task<unknown>);
+      if (this._state === PENDING) loop._registerTask(this as Task<unknown>);
     }
   }
 }

@@ -54,7 +54,7 @@ export function currentTask(loop?: EventLoop): Task<unknown> | undefined {
  * ```
  */
 export function allTasks(loop?: EventLoop): Set<Task<unknown>> {
-  return new Set((loop ?? getRunningLoop())._tasks);
+  return new Set((loop ?? getRunningLoop())._pendingTasks());
 }
 
 /**

@@ -37,21 +37,16 @@ const schedulers = new WeakMap<EventLoop, LoopScheduler>();
  * `loop` that is not an EventLoop.
  * @example
  * ```ts
- * import { getRunningLoop, run, type Coro } from '@aio/core';
+ * import { run, type Coro } from '@aio/core';
  * import { fromObservable, loopScheduler } from '@aio/interop/rxjs';
- * import { interval, map, take, toArray } from 'rxjs';
+ * import { interval, take, toArray } from 'rxjs';
  *
  * function* main(): Coro<number[]> {
- *   const loop = getRunningLoop();
- *   const start = loop.time();
- *   const ticks = interval(10, loopScheduler()).pipe(
- *     take(3),
- *     map(() => Math.round((loop.time() - start) / 10)),
- *     toArray(),
- *   );
+ *   // Ticks at loop.time() + 10, + 20, + 30 (on a VirtualClock: exactly, at once).
+ *   const ticks = interval(10, loopScheduler()).pipe(take(3), toArray());
  *   return yield* fromObservable(ticks);
  * }
- * console.log(await run(main())); // → [1,2,3]
+ * console.log(await run(main())); // → [0,1,2]
  * ```
  */
 export function loopScheduler(loop?: EventLoop): SchedulerLike {
