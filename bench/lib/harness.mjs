@@ -28,7 +28,8 @@ export function options() {
   const a = parseArgs();
   if (a.impl === undefined) throw new Error('missing --impl');
   const n = Number(a.n ?? '1000');
-  if (!Number.isInteger(n) || n <= 0) throw new RangeError(`--n must be a positive integer, got ${a.n}`);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new RangeError(`--n must be a positive integer, got ${a.n}`);
   return {
     ...a,
     impl: a.impl,
@@ -78,7 +79,13 @@ export async function timeRuns(opts, fn, verify, extra = {}) {
     verify(r);
     samples.push(dt - subtract);
   }
-  emit({ impl: opts.impl, n: opts.n, unit: 'ms', samples, ...(extra.metric ? { metric: extra.metric } : {}) });
+  emit({
+    impl: opts.impl,
+    n: opts.n,
+    unit: 'ms',
+    samples,
+    ...(extra.metric ? { metric: extra.metric } : {}),
+  });
 }
 
 /** Prints the result line. */

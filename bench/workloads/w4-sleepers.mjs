@@ -199,5 +199,10 @@ main(async () => {
     return;
   }
   // Real clock: report the overhead, the wall time past the largest delay.
-  await timeRuns(opts, () => fn(d), () => verify(), { subtract: dmax, metric: 'overhead' });
+  await timeRuns(
+    opts,
+    () => fn(d),
+    () => verify(),
+    { subtract: dmax, metric: 'overhead' },
+  );
 });

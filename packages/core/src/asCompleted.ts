@@ -38,7 +38,9 @@ export function asCompleted<T>(
   }
   const timeout = opts?.timeout ?? null;
   if (timeout !== null && (typeof timeout !== 'number' || Number.isNaN(timeout))) {
-    throw new TypeError(`asCompleted(): timeout must be a number (milliseconds) or null, got ${repr(timeout)}`);
+    throw new TypeError(
+      `asCompleted(): timeout must be a number (milliseconds) or null, got ${repr(timeout)}`,
+    );
   }
   const loop = getRunningLoop();
   const todo = new Set<Future<T>>();

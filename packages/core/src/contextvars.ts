@@ -79,7 +79,9 @@ export class Context {
    * ```
    */
   get<T, D = undefined>(v: ContextVar<T>, dflt?: D): T | D {
-    return this._map.has(v as ContextVar<unknown>) ? (this._map.get(v as ContextVar<unknown>) as T) : (dflt as D);
+    return this._map.has(v as ContextVar<unknown>)
+      ? (this._map.get(v as ContextVar<unknown>) as T)
+      : (dflt as D);
   }
 
   /**

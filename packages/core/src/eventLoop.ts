@@ -181,7 +181,12 @@ export class EventLoop {
   callSoon<A extends unknown[]>(cb: (...args: A) => unknown, ...args: A): Handle {
     this._checkClosed();
     checkCallback(cb, 'callSoon');
-    const h = new Handle(cb as (...a: never[]) => unknown, args.length === 0 ? null : args, this, null);
+    const h = new Handle(
+      cb as (...a: never[]) => unknown,
+      args.length === 0 ? null : args,
+      this,
+      null,
+    );
     this._pushReady(h);
     return h;
   }
@@ -214,7 +219,11 @@ export class EventLoop {
    * loop.callAt(loop.time() + 500, () => console.log('half a second later'));
    * ```
    */
-  callAt<A extends unknown[]>(whenMs: number, cb: (...args: A) => unknown, ...args: A): TimerHandle {
+  callAt<A extends unknown[]>(
+    whenMs: number,
+    cb: (...args: A) => unknown,
+    ...args: A
+  ): TimerHandle {
     checkTime(whenMs, 'callAt', 'whenMs');
     return this.#callAt(whenMs, cb, args, 'callAt');
   }
@@ -274,7 +283,9 @@ export class EventLoop {
    */
   setTaskFactory(factory: TaskFactory | null): void {
     if (factory !== null && typeof factory !== 'function') {
-      throw new TypeError(`setTaskFactory(): factory must be a function or null, got ${repr(factory)}`);
+      throw new TypeError(
+        `setTaskFactory(): factory must be a function or null, got ${repr(factory)}`,
+      );
     }
     this._taskFactory = factory;
   }
@@ -496,7 +507,10 @@ export class EventLoop {
           context,
         });
       } catch (e2) {
-        console.error('Exception in default exception handler while handling an error in a custom exception handler', e2);
+        console.error(
+          'Exception in default exception handler while handling an error in a custom exception handler',
+          e2,
+        );
       }
     }
   }
@@ -831,9 +845,7 @@ export class EventLoop {
       lines.push(`  ${t.getName()} waiting on ${w === null ? 'nothing (ready)' : w.toString()}`);
     }
     const host =
-      this._hostPending > 0
-        ? ` ${this._hostPending} wrapped native promise(s) pending.`
-        : '';
+      this._hostPending > 0 ? ` ${this._hostPending} wrapped native promise(s) pending.` : '';
     return new Error(
       `runSync(): the loop would have to wait for the host: ${why}.${host}` +
         (lines.length > 0 ? `\nTasks still waiting:\n${lines.join('\n')}` : ' No task is waiting.'),

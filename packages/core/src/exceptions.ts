@@ -151,7 +151,10 @@ type StackLimited = { stackTraceLimit?: number };
  *
  * @internal
  */
-export function makeCancelledError(message: string | undefined, withStack: boolean): CancelledError {
+export function makeCancelledError(
+  message: string | undefined,
+  withStack: boolean,
+): CancelledError {
   const E = Error as unknown as StackLimited;
   const limit = E.stackTraceLimit;
   if (withStack || typeof limit !== 'number') return new CancelledError(message);

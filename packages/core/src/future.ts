@@ -369,7 +369,8 @@ export class Future<T = unknown> implements PromiseLike<T> {
     if (lostExceptions !== null && this._logTraceback) {
       // V8 keeps an unformatted stack trace's frame receivers (this task, among
       // them) alive; formatting it now lets the future be collected.
-      if (typeof exception === 'object' && exception !== null) void (exception as { stack?: unknown }).stack;
+      if (typeof exception === 'object' && exception !== null)
+        void (exception as { stack?: unknown }).stack;
       lostExceptions.register(
         this,
         {
@@ -409,11 +410,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
 }
 
 /** Settles a native promise like the done future `fut`. */
-function settle<T>(
-  fut: Future<T>,
-  resolve: (v: T) => void,
-  reject: (e: unknown) => void,
-): void {
+function settle<T>(fut: Future<T>, resolve: (v: T) => void, reject: (e: unknown) => void): void {
   const s = fut._state;
   if (s === FINISHED) resolve(fut._value as T);
   else if (s === CANCELLED) reject(fut._makeCancelledError());

@@ -200,12 +200,17 @@ export function gather<T>(
   aws: Iterable<Coro<T> | PromiseLike<T>>,
   opts: GatherOptions & { returnExceptions: true },
 ): GatheringFuture<Array<T | Error>>;
-export function gather<T>(aws: Iterable<Coro<T> | PromiseLike<T>>, opts?: GatherOptions): GatheringFuture<T[]>;
+export function gather<T>(
+  aws: Iterable<Coro<T> | PromiseLike<T>>,
+  opts?: GatherOptions,
+): GatheringFuture<T[]>;
 export function gather<T>(
   aws: Iterable<Awaitable<T> | PromiseLike<T>>,
   opts?: GatherOptions,
 ): GatheringFuture<Array<T | Error>>;
-export function gather<const A extends readonly GatherInput[]>(...aws: A): GatheringFuture<Results<A>>;
+export function gather<const A extends readonly GatherInput[]>(
+  ...aws: A
+): GatheringFuture<Results<A>>;
 export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
   let returnExceptions = false;
   let n = args.length;

@@ -13,14 +13,7 @@ import { Context, type VarMap, captureMap, exitTo, state } from './contextvars';
 import type { EventLoop } from './eventLoop';
 import { CancelledError, makeCancelledError } from './exceptions';
 import { isGeneratorObject, repr } from './format';
-import {
-  CANCELLED,
-  type DoneWaker,
-  FAILED,
-  FINISHED,
-  Future,
-  PENDING,
-} from './future';
+import { CANCELLED, type DoneWaker, FAILED, FINISHED, Future, PENDING } from './future';
 import { getRunningLoop } from './runningLoop';
 import type { Coro, TaskOptions } from './types';
 
@@ -48,8 +41,10 @@ export class Task<T = unknown> extends Future<T> implements DoneWaker {
   _context: Context | null;
   /** @internal the variables captured at creation (copy-on-write context) */ _ctxMap: VarMap;
   /** @internal the loop's list of pending tasks */ _prevTask: Task<unknown> | null = null;
-  /** @internal undefined while not in the loop's list */ _nextTask: Task<unknown> | null | undefined =
-    undefined;
+  /** @internal undefined while not in the loop's list */ _nextTask:
+    | Task<unknown>
+    | null
+    | undefined = undefined;
   /** @internal a string, or the number of an unnamed task */ _name: string | number;
   /** @internal */ _numCancelsRequested = 0;
   /** @internal */ _mustCancel = false;
@@ -74,7 +69,9 @@ export class Task<T = unknown> extends Future<T> implements DoneWaker {
     if (!isGeneratorObject(coro)) {
       throw new TypeError(
         `Task(): a coroutine (generator object) was expected, got ${repr(coro)}` +
-          (typeof coro === 'function' ? ` — call it: ${(coro as { name: string }).name || 'fn'}()` : ''),
+          (typeof coro === 'function'
+            ? ` — call it: ${(coro as { name: string }).name || 'fn'}()`
+            : ''),
       );
     }
     const loop = opts?.loop ?? getRunningLoop();
@@ -215,7 +212,9 @@ export class Task<T = unknown> extends Future<T> implements DoneWaker {
    * @throws Error always.
    */
   override setResult(_value: T): never {
-    throw new Error('Task does not support setResult(): a task completes when its coroutine returns');
+    throw new Error(
+      'Task does not support setResult(): a task completes when its coroutine returns',
+    );
   }
 
   /**

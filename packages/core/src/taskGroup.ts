@@ -228,7 +228,9 @@ export class TaskGroup {
  */
 export function* taskGroup<T>(body: (tg: TaskGroup) => Coro<T>): Coro<T> {
   if (typeof body !== 'function') {
-    throw new TypeError(`taskGroup(): body must be a generator function (tg) => Coro, got ${repr(body)}`);
+    throw new TypeError(
+      `taskGroup(): body must be a generator function (tg) => Coro, got ${repr(body)}`,
+    );
   }
   const tg = new TaskGroup();
   tg._enter();
@@ -238,7 +240,9 @@ export function* taskGroup<T>(body: (tg: TaskGroup) => Coro<T>): Coro<T> {
   try {
     const coro = body(tg);
     if (!isGeneratorObject(coro)) {
-      throw new TypeError(`taskGroup(): body must return a coroutine (use function*), got ${repr(coro)}`);
+      throw new TypeError(
+        `taskGroup(): body must return a coroutine (use function*), got ${repr(coro)}`,
+      );
     }
     result = yield* coro;
   } catch (e) {

@@ -22,7 +22,9 @@ type TimeoutState = 'created' | 'active' | 'expiring' | 'expired' | 'finished';
 function checkWhen(when: unknown, fn: string, arg: string): void {
   if (when === null) return;
   if (typeof when !== 'number') {
-    throw new TypeError(`${fn}(): ${arg} must be a number (milliseconds) or null, got ${repr(when)}`);
+    throw new TypeError(
+      `${fn}(): ${arg} must be a number (milliseconds) or null, got ${repr(when)}`,
+    );
   }
   if (Number.isNaN(when)) throw new RangeError(`${fn}(): ${arg} must not be NaN`);
 }
@@ -86,7 +88,9 @@ export class Timeout {
     } else {
       const loop = getRunningLoop();
       this._handle =
-        whenMs <= loop.time() ? loop.callSoon(this.#onTimeout) : loop.callAt(whenMs, this.#onTimeout);
+        whenMs <= loop.time()
+          ? loop.callSoon(this.#onTimeout)
+          : loop.callAt(whenMs, this.#onTimeout);
     }
   }
 
@@ -159,7 +163,9 @@ function* runWithin<T>(t: Timeout, body: (t: Timeout) => Coro<T>): Coro<T> {
 
 function checkBody(body: unknown, fn: string): void {
   if (typeof body !== 'function') {
-    throw new TypeError(`${fn}(): body must be a generator function (t) => Coro, got ${repr(body)}`);
+    throw new TypeError(
+      `${fn}(): body must be a generator function (t) => Coro, got ${repr(body)}`,
+    );
   }
 }
 
@@ -167,7 +173,9 @@ function callBody<T>(body: (t: Timeout) => Coro<T>, fn: string): (t: Timeout) =>
   return (t) => {
     const coro = body(t);
     if (!isGeneratorObject(coro)) {
-      throw new TypeError(`${fn}(): body must return a coroutine (use function*), got ${repr(coro)}`);
+      throw new TypeError(
+        `${fn}(): body must return a coroutine (use function*), got ${repr(coro)}`,
+      );
     }
     return coro;
   };

@@ -83,7 +83,9 @@ describe('yield* inference', () => {
       expectTypeOf(r).toEqualTypeOf<number[]>();
       const tasks: Task<string>[] = [];
       expectTypeOf(yield* gather(tasks)).toEqualTypeOf<string[]>();
-      expectTypeOf(yield* gather(tasks, { returnExceptions: true })).toEqualTypeOf<Array<string | Error>>();
+      expectTypeOf(yield* gather(tasks, { returnExceptions: true })).toEqualTypeOf<
+        Array<string | Error>
+      >();
     }
     void main;
   });

@@ -44,13 +44,14 @@ export type Awaitable<T> = Future<T> | Coro<T>;
  * type N = AwaitedOf<Task<number>>; // number
  * ```
  */
-export type AwaitedOf<A> = A extends Future<infer T>
-  ? T
-  : A extends Generator<unknown, infer T, unknown>
+export type AwaitedOf<A> =
+  A extends Future<infer T>
     ? T
-    : A extends PromiseLike<infer T>
-      ? Awaited<T>
-      : never;
+    : A extends Generator<unknown, infer T, unknown>
+      ? T
+      : A extends PromiseLike<infer T>
+        ? Awaited<T>
+        : never;
 
 /**
  * What the loop's exception handler receives.

@@ -51,29 +51,41 @@ export function* wait<F extends Future<unknown>>(
     throw new TypeError(`wait(): expected an iterable of futures, got ${repr(aws)}`);
   }
   const returnWhen = opts?.returnWhen ?? ALL_COMPLETED;
-  if (returnWhen !== ALL_COMPLETED && returnWhen !== FIRST_COMPLETED && returnWhen !== FIRST_EXCEPTION) {
+  if (
+    returnWhen !== ALL_COMPLETED &&
+    returnWhen !== FIRST_COMPLETED &&
+    returnWhen !== FIRST_EXCEPTION
+  ) {
     throw new RangeError(`wait(): invalid returnWhen value: ${repr(returnWhen)}`);
   }
   const timeout = opts?.timeout ?? null;
   if (timeout !== null && (typeof timeout !== 'number' || Number.isNaN(timeout))) {
-    throw new TypeError(`wait(): timeout must be a number (milliseconds) or null, got ${repr(timeout)}`);
+    throw new TypeError(
+      `wait(): timeout must be a number (milliseconds) or null, got ${repr(timeout)}`,
+    );
   }
   const fs = new Set<F>(aws);
   if (fs.size === 0) throw new RangeError('wait(): the set of tasks/futures is empty');
   for (const f of fs) {
     if (isGeneratorObject(f)) {
-      throw new TypeError('wait(): passing coroutines is forbidden, wrap them in tasks with createTask()');
+      throw new TypeError(
+        'wait(): passing coroutines is forbidden, wrap them in tasks with createTask()',
+      );
     }
     if (!(f instanceof Future)) {
-      throw new TypeError(`wait(): every item must be a Future or Task, got ${repr(f)} (wrap promises with wrapPromise())`);
+      throw new TypeError(
+        `wait(): every item must be a Future or Task, got ${repr(f)} (wrap promises with wrapPromise())`,
+      );
     }
   }
   const loop = getRunningLoop();
   const waiter = loop.createFuture<void>();
   const timeoutHandle =
-    timeout === null ? null : loop.callLater(timeout, () => {
-      if (!waiter.done()) waiter.setResult(undefined);
-    });
+    timeout === null
+      ? null
+      : loop.callLater(timeout, () => {
+          if (!waiter.done()) waiter.setResult(undefined);
+        });
   let counter = fs.size;
   const onCompletion = (f: Future<unknown>): void => {
     counter--;

@@ -15,7 +15,10 @@ export class TestClock implements Clock {
   /** How many idle jumps the clock made. */
   jumps = 0;
 
-  constructor(start = 0, readonly autojump = true) {
+  constructor(
+    start = 0,
+    readonly autojump = true,
+  ) {
     this.#now = start;
   }
 

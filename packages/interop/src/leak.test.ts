@@ -52,7 +52,7 @@ class CountingTarget extends EventTarget {
   }
 }
 
-describe(`every main-entry bridge, ${N} times, leaves nothing behind`, () => {
+describe(`every main-entry bridge, ${N} times, leaves nothing behind`, { timeout: 60_000 }, () => {
   it('once (EventTarget and EventEmitter), fired and cancelled', async () => {
     const target = new CountingTarget();
     const emitter = new EventEmitter();

@@ -78,7 +78,7 @@ function subscriptionCounter() {
   return counter;
 }
 
-describe(`every RxJS bridge, ${N} times, leaves nothing behind`, () => {
+describe(`every RxJS bridge, ${N} times, leaves nothing behind`, { timeout: 60_000 }, () => {
   it('toObservable, hot and cold, completed and unsubscribed', async () => {
     const counter = subscriptionCounter();
     const loop = await runOnLoop(function* () {

@@ -125,7 +125,7 @@ describe('observe', () => {
     }
     expect(await run(main(), clock())).toBe(1_000_000);
     expect(stats.active).toBe(0);
-  });
+  }, 30_000);
 
   it('unsubscribes when the consumer is cancelled inside next()', async () => {
     const subject = new Subject<number>();
