@@ -3,8 +3,9 @@
 //   aio         Queue(100): a producer task yield* q.put(i), main yield* q.get()
 //   native      a hand-rolled bounded async queue (ring buffer + promise waiters),
 //               async producer and consumer
-//   effection   createQueue() (Effection's only queue: unbounded, synchronous add,
-//               so no back-pressure) with a spawned producer
+//   effection   Effection's createQueue() is unbounded (synchronous add); bounded
+//               here with a second queue of free slots (credits) so that the
+//               producer waits when 100 items are in flight, as the others do
 //   effect      Queue.bounded(100), a forked producer offers, main takes
 import { Queue, createTask, run } from '@aio/core';
 import { check, main, options, timeRuns, triangle } from '../lib/harness.mjs';
@@ -82,12 +83,24 @@ const impls = {
     const { createQueue, run: erun, spawn } = await import('effection');
     return (n) =>
       erun(function* () {
-        const q = createQueue();
+        const items = createQueue();
+        const slots = createQueue();
         yield* spawn(function* () {
-          for (let i = 0; i < n; i++) q.add(i);
+          let free = CAPACITY;
+          for (let i = 0; i < n; i++) {
+            while (free === 0) {
+              yield* slots.next();
+              free++;
+            }
+            free--;
+            items.add(i);
+          }
         });
         let s = 0;
-        for (let i = 0; i < n; i++) s += (yield* q.next()).value;
+        for (let i = 0; i < n; i++) {
+          s += (yield* items.next()).value;
+          slots.add(1);
+        }
         return s;
       });
   },

@@ -15,6 +15,7 @@ const steps = [
   ['check:browser', true],
   ['size', true],
   ['demo:smoke', true],
+  ['bench:quick', true],
 ];
 
 const results = [];

@@ -239,6 +239,26 @@ export class EventLoop {
       this,
       null,
     );
+    return this.#schedule(t);
+  }
+
+  /** @internal `callLater(delayMs, cb, arg)` without an arguments array (sleep). */
+  _callLaterSingle(delayMs: number, cb: (arg: never) => unknown, arg: unknown): TimerHandle {
+    this._checkClosed();
+    const t = new TimerHandle(
+      this._clock.now() + delayMs,
+      this._timerSeq++,
+      cb as (...a: never[]) => unknown,
+      null,
+      this,
+      null,
+    );
+    t._args = arg;
+    t._argc = 1;
+    return this.#schedule(t);
+  }
+
+  #schedule(t: TimerHandle): TimerHandle {
     t._scheduled = true;
     this._timers.push(t);
     if (this.#idle) this.#wake();
@@ -785,7 +805,7 @@ export class EventLoop {
   #nextDeadline(): number {
     const heap = this._timers;
     let top = heap.peek();
-    while (top !== undefined && top._cancelled) {
+    while (top?._cancelled) {
       heap.pop();
       top._scheduled = false;
       this._timerCancelledCount--;

@@ -14,7 +14,7 @@
 
 import { type Context, type VarMap, captureMap } from './contextvars';
 import type { EventLoop } from './eventLoop';
-import { CancelledError, InvalidStateError, makeCancelledError } from './exceptions';
+import { type CancelledError, InvalidStateError, makeCancelledError } from './exceptions';
 import { repr } from './format';
 import { getRunningLoop } from './runningLoop';
 
@@ -70,7 +70,10 @@ export class Future<T = unknown> implements PromiseLike<T> {
   /** @internal */ _loop: EventLoop;
   /** @internal */ _state: FutureState = PENDING;
   /** @internal result, exception, or cancel message, by state */ _value: unknown = undefined;
-  /** @internal [cb, ctx, cb, ctx, …]; cb is a function or a DoneWaker */
+  /** @internal the first callback (a function or a DoneWaker), or null when none */
+  _cb0: unknown = null;
+  /** @internal the first callback's context (a Context or a captured map) */ _ctx0: unknown = null;
+  /** @internal the other callbacks: [cb, ctx, cb, ctx, …]; empty unless `_cb0` is set */
   _callbacks: unknown[] | null = null;
   /** @internal set by `yield*` (the iterator), checked by the task */ _blocking = false;
   /** @internal an exception nobody retrieved yet */ _logTraceback = false;
@@ -172,9 +175,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
       this._loop._callSoonInternal(cb, this, ctx, ctx === null ? captureMap() : ctx._map);
       return;
     }
-    const entry: Context | VarMap = ctx ?? captureMap();
-    if (this._callbacks === null) this._callbacks = [cb, entry];
-    else this._callbacks.push(cb, entry);
+    this._add(cb, ctx ?? captureMap());
   }
 
   /**
@@ -187,17 +188,18 @@ export class Future<T = unknown> implements PromiseLike<T> {
    * ```
    */
   removeDoneCallback(cb: DoneCallback<T>): number {
-    const cbs = this._callbacks;
-    if (cbs === null) return 0;
-    let w = 0;
-    for (let r = 0; r < cbs.length; r += 2) {
-      if (cbs[r] !== cb) {
-        cbs[w++] = cbs[r];
-        cbs[w++] = cbs[r + 1];
-      }
+    if (this._cb0 === null) return 0;
+    const all: unknown[] = [this._cb0, this._ctx0];
+    const rest = this._callbacks;
+    if (rest !== null) for (let i = 0; i < rest.length; i++) all.push(rest[i]);
+    this._cb0 = null;
+    this._ctx0 = null;
+    this._callbacks = null;
+    let removed = 0;
+    for (let i = 0; i < all.length; i += 2) {
+      if (all[i] === cb) removed++;
+      else this._add(all[i], all[i + 1]);
     }
-    const removed = (cbs.length - w) / 2;
-    cbs.length = w;
     return removed;
   }
 
@@ -337,28 +339,44 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   /** @internal Registers a waker (a task or a promise bridge). */
   _addWaker(w: DoneWaker): void {
-    if (this._callbacks === null) this._callbacks = [w, null];
-    else this._callbacks.push(w, null);
+    this._add(w, null);
+  }
+
+  /** @internal Appends a callback entry; the first one needs no array. */
+  _add(cb: unknown, ctx: unknown): void {
+    if (this._cb0 === null) {
+      this._cb0 = cb;
+      this._ctx0 = ctx;
+    } else if (this._callbacks === null) {
+      this._callbacks = [cb, ctx];
+    } else {
+      this._callbacks.push(cb, ctx);
+    }
+  }
+
+  /** @internal Schedules one callback entry (or tells a waker). */
+  _dispatch(cb: unknown, c: unknown): void {
+    if (typeof cb === 'function') {
+      if (c instanceof Map) this._loop._callSoonInternal(cb as DoneCallback<T>, this, null, c);
+      else this._loop._callSoonInternal(cb as DoneCallback<T>, this, c as Context, (c as Context)._map);
+    } else {
+      (cb as DoneWaker)._onDone(this as Future<unknown>);
+    }
   }
 
   /** @internal Completes the future (no guard: the caller checked the state). */
   _finish(state: FutureState, value: unknown): void {
     this._state = state;
     this._value = value;
-    const cbs = this._callbacks;
-    if (cbs === null) return;
+    const cb0 = this._cb0;
+    if (cb0 === null) return;
+    const ctx0 = this._ctx0;
+    const rest = this._callbacks;
+    this._cb0 = null;
+    this._ctx0 = null;
     this._callbacks = null;
-    const loop = this._loop;
-    for (let i = 0; i < cbs.length; i += 2) {
-      const cb = cbs[i];
-      if (typeof cb === 'function') {
-        const c = cbs[i + 1] as Context | VarMap;
-        if (c instanceof Map) loop._callSoonInternal(cb as DoneCallback<T>, this, null, c);
-        else loop._callSoonInternal(cb as DoneCallback<T>, this, c as Context, (c as Context)._map);
-      } else {
-        (cb as DoneWaker)._onDone(this as Future<unknown>);
-      }
-    }
+    this._dispatch(cb0, ctx0);
+    if (rest !== null) for (let i = 0; i < rest.length; i += 2) this._dispatch(rest[i], rest[i + 1]);
   }
 
   /** @internal Completes with an exception and watches for it never being retrieved. */

@@ -33,6 +33,7 @@
  * @module
  */
 
+import { adoptGeneratorPrototype } from './coroutineOp';
 import type { Future } from './future';
 import type { WaiterQueue } from './waiters';
 
@@ -162,7 +163,4 @@ export class QueueOp<T> {
   }
 }
 
-// Real coroutines as far as anyone can tell: `Object.prototype.toString` says
-// '[object Generator]' and the prototype chain is a generator's.
-const GeneratorPrototype = Object.getPrototypeOf(function* () {}).prototype as object;
-Object.setPrototypeOf(QueueOp.prototype, GeneratorPrototype);
+adoptGeneratorPrototype(QueueOp);

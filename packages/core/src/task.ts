@@ -19,6 +19,8 @@ import type { Coro, TaskOptions } from './types';
 
 /** @internal No exception to throw into the coroutine: send instead. */
 export const NO_EXC: unique symbol = Symbol('NO_EXC');
+/** The step wakes the task from its `_futWaiter`, which is done. */
+const WAKE: unique symbol = Symbol('WAKE');
 
 let taskCounter = 0;
 
@@ -51,8 +53,6 @@ export class Task<T = unknown> extends Future<T> implements DoneWaker {
   /** @internal */ _cancelMessage: string | undefined = undefined;
   /** @internal */ _cancelledExc: CancelledError | null = null;
   /** @internal the future this task sleeps on */ _futWaiter: Future<unknown> | null = null;
-  /** @internal the future whose completion woke the task */ _wakeFrom: Future<unknown> | null =
-    null;
   /** @internal what the next step throws into the coroutine */ _stepExc: unknown = NO_EXC;
 
   /**
@@ -165,7 +165,7 @@ export class Task<T = unknown> extends Future<T> implements DoneWaker {
     if (this._state !== PENDING) return false;
     this._numCancelsRequested++;
     const waiter = this._futWaiter;
-    if (waiter !== null && waiter.cancel(msg)) {
+    if (waiter?.cancel(msg)) {
       // Keep _futWaiter: it may be a task that ignores cancellation and must be
       // cancelled again later.
       return true;
@@ -254,8 +254,9 @@ export class Task<T = unknown> extends Future<T> implements DoneWaker {
   }
 
   /** @internal The future this task waits on completed: queue a step. */
-  _onDone(fut: Future<unknown>): void {
-    this._wakeFrom = fut;
+  _onDone(_fut: Future<unknown>): void {
+    // The future is `_futWaiter`; the step reads its outcome.
+    this._stepExc = WAKE;
     this._loop._pushReady(this as Task<unknown>);
   }
 
@@ -267,14 +268,11 @@ export class Task<T = unknown> extends Future<T> implements DoneWaker {
 
   /** @internal Run by the loop: one step, in the task's context. */
   _run(): void {
-    const from = this._wakeFrom;
-    let exc: unknown;
-    if (from !== null) {
-      this._wakeFrom = null;
+    let exc = this._stepExc;
+    this._stepExc = NO_EXC;
+    if (exc === WAKE) {
+      const from = this._futWaiter as Future<unknown>;
       exc = from._state === FINISHED ? NO_EXC : excOf(from);
-    } else {
-      exc = this._stepExc;
-      this._stepExc = NO_EXC;
     }
     const prevCtx = state.ctx;
     const prevMap = state.map;
@@ -308,7 +306,7 @@ export class Task<T = unknown> extends Future<T> implements DoneWaker {
   _leaveContext(prevCtx: Context | null, prevMap: VarMap): void {
     if (this._context === null) {
       const made = state.ctx;
-      if (made !== null && made._snapshot) {
+      if (made?._snapshot) {
         // The task set a variable: the context made for it becomes the task's.
         made._snapshot = false;
         made._entered = false;
