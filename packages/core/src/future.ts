@@ -358,7 +358,13 @@ export class Future<T = unknown> implements PromiseLike<T> {
   _dispatch(cb: unknown, c: unknown): void {
     if (typeof cb === 'function') {
       if (c instanceof Map) this._loop._callSoonInternal(cb as DoneCallback<T>, this, null, c);
-      else this._loop._callSoonInternal(cb as DoneCallback<T>, this, c as Context, (c as Context)._map);
+      else
+        this._loop._callSoonInternal(
+          cb as DoneCallback<T>,
+          this,
+          c as Context,
+          (c as Context)._map,
+        );
     } else {
       (cb as DoneWaker)._onDone(this as Future<unknown>);
     }
@@ -376,7 +382,8 @@ export class Future<T = unknown> implements PromiseLike<T> {
     this._ctx0 = null;
     this._callbacks = null;
     this._dispatch(cb0, ctx0);
-    if (rest !== null) for (let i = 0; i < rest.length; i += 2) this._dispatch(rest[i], rest[i + 1]);
+    if (rest !== null)
+      for (let i = 0; i < rest.length; i += 2) this._dispatch(rest[i], rest[i + 1]);
   }
 
   /** @internal Completes with an exception and watches for it never being retrieved. */

@@ -62,7 +62,7 @@ export class TimerHeap<E extends HeapEntry> {
     if (n === 0) return undefined;
     const top = items[0] as E;
     const last = items.pop() as E;
-    if (n > 1) this.#siftDown(last, (this.#when[n - 1] as number), (this.#seq[n - 1] as number), 0);
+    if (n > 1) this.#siftDown(last, this.#when[n - 1] as number, this.#seq[n - 1] as number, 0);
     return top;
   }
 
