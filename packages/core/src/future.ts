@@ -12,7 +12,7 @@
  * @module
  */
 
-import { type Context, type VarMap, captureMap } from './contextvars';
+import { type Context, captureMap } from './contextvars';
 import type { EventLoop } from './eventLoop';
 import { type CancelledError, InvalidStateError, makeCancelledError } from './exceptions';
 import { repr } from './format';
