@@ -9,6 +9,25 @@ import { createTask } from './taskFunctions';
 import type { Coro } from './types';
 
 describe('RealClock', () => {
+  test('never wakes before its deadline, even with fractional deadlines (regression)', async () => {
+    const c = new RealClock();
+    const early: number[] = [];
+    const waits: Promise<void>[] = [];
+    for (let i = 0; i < 200; i++) {
+      const deadline = c.now() + (i % 10) + 0.5;
+      waits.push(
+        new Promise<void>((resolve) =>
+          c.setTimer(deadline, () => {
+            if (c.now() < deadline) early.push(deadline - c.now());
+            resolve();
+          }),
+        ),
+      );
+    }
+    await Promise.all(waits);
+    expect(early).toEqual([]);
+  });
+
   test('now() is performance.now(), monotonic', () => {
     const c = new RealClock();
     const a = c.now();

@@ -95,6 +95,24 @@ const perf: { now(): number } | undefined = (globalThis as { performance?: { now
 export const hostNow: () => number =
   perf !== undefined && typeof perf.now === 'function' ? () => perf.now() : () => Date.now();
 
+interface RealTimer {
+  id: ReturnType<typeof setTimeout> | undefined;
+  deadline: number;
+  wake: () => void;
+}
+
+function arm(timer: RealTimer): void {
+  const delay = Math.min(Math.max(1, Math.ceil(timer.deadline - hostNow())), MAX_HOST_DELAY);
+  timer.id = setTimeout(() => {
+    if (hostNow() < timer.deadline) {
+      arm(timer); // early: wait for the rest
+      return;
+    }
+    timer.id = undefined;
+    timer.wake();
+  }, delay);
+}
+
 /**
  * The real clock: `performance.now()` and the host's `setTimeout`.
  * It is the default clock of every {@link EventLoop}.
@@ -111,15 +129,25 @@ export class RealClock implements Clock {
     return hostNow();
   }
 
-  /** Wakes the loop with the host's `setTimeout` once `deadline` is reached. */
+  /**
+   * Wakes the loop with the host's `setTimeout` once `deadline` is reached.
+   * Host timers count whole milliseconds on their own clock and can fire a
+   * fraction of a millisecond early; an early wake re-arms for the rest, so
+   * `wake()` never runs before `now() >= deadline`.
+   */
   setTimer(deadline: number, wake: () => void): unknown {
-    const delay = Math.min(Math.max(0, Math.ceil(deadline - hostNow())), MAX_HOST_DELAY);
-    return setTimeout(wake, delay);
+    const timer: RealTimer = { id: undefined, deadline, wake };
+    arm(timer);
+    return timer;
   }
 
   /** Cancels a wake-up. */
   clearTimer(token: unknown): void {
-    clearTimeout(token as ReturnType<typeof setTimeout>);
+    const timer = token as RealTimer | undefined;
+    if (timer?.id !== undefined) {
+      clearTimeout(timer.id);
+      timer.id = undefined;
+    }
   }
 
   /** `<RealClock>` */
