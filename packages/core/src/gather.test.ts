@@ -1,26 +1,13 @@
 import { describe, expect, test } from 'vitest';
+import { errorOf, go } from '../test/helpers';
 import { TestClock } from '../test/testClock';
 import { CancelledError } from './exceptions';
-import type { Future } from './future';
 import { GatheringFuture, gather, gatherWith } from './gather';
-import { run, runSync } from './runner';
+import { run } from './runner';
 import { getRunningLoop } from './runningLoop';
 import { sleep } from './sleep';
 import { createTask } from './taskFunctions';
 import type { Coro } from './types';
-
-function go<T>(main: () => Coro<T>): T {
-  return runSync(main(), { clock: new TestClock() });
-}
-
-function* errorOf(aw: Coro<unknown> | Future<unknown>): Coro<unknown> {
-  try {
-    yield* aw;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected an error');
-}
 
 function* after<T>(ms: number, value: T, log?: string[]): Coro<T> {
   yield* sleep(ms);

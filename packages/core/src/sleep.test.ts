@@ -1,15 +1,11 @@
 import { describe, expect, test } from 'vitest';
+import { go } from '../test/helpers';
 import { TestClock } from '../test/testClock';
 import { EventLoop } from './eventLoop';
-import { runSync } from './runner';
 import { getRunningLoop } from './runningLoop';
 import { sleep } from './sleep';
 import { createTask } from './taskFunctions';
 import type { Coro } from './types';
-
-function go<T>(main: () => Coro<T>, clock = new TestClock()): T {
-  return runSync(main(), { clock });
-}
 
 describe('sleep', () => {
   test('suspends the task for the given milliseconds of loop time', () => {

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { errorOf, go } from '../test/helpers';
 import { TestClock } from '../test/testClock';
 import { ContextVar } from './contextvars';
 import { EventLoop } from './eventLoop';
 import { CancelledError } from './exceptions';
-import type { Future } from './future';
 import { gather } from './gather';
-import { run, runSync } from './runner';
+import { run } from './runner';
 import { getRunningLoop } from './runningLoop';
 import { sleep } from './sleep';
 import { Task } from './task';
@@ -25,20 +25,6 @@ afterEach(() => {
 
 function* ticks(n = 1): Coro<void> {
   for (let i = 0; i < n; i++) yield;
-}
-
-/** Runs `main` on a TestClock and returns its result. */
-function go<T>(main: () => Coro<T>): T {
-  return runSync(main(), { clock: new TestClock() });
-}
-
-function* errorOf(aw: Coro<unknown> | Future<unknown>): Coro<unknown> {
-  try {
-    yield* aw;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected an error');
 }
 
 describe('Task creation', () => {

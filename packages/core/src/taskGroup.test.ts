@@ -1,28 +1,14 @@
 import { describe, expect, test, vi } from 'vitest';
+import { errorOf, go } from '../test/helpers';
 import { TestClock } from '../test/testClock';
 import { EventLoop } from './eventLoop';
 import { CancelledError, TaskGroupError } from './exceptions';
-import type { Future } from './future';
-import { runSync } from './runner';
 import { getRunningLoop } from './runningLoop';
 import { sleep } from './sleep';
 import type { Task } from './task';
 import { createTask, currentTask } from './taskFunctions';
 import { TaskGroup, taskGroup } from './taskGroup';
 import type { Coro } from './types';
-
-function go<T>(main: () => Coro<T>): T {
-  return runSync(main(), { clock: new TestClock() });
-}
-
-function* errorOf(aw: Coro<unknown> | Future<unknown>): Coro<unknown> {
-  try {
-    yield* aw;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected an error');
-}
 
 function* fail(ms: number, msg: string): Coro<never> {
   yield* sleep(ms);

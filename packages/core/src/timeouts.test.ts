@@ -1,28 +1,13 @@
 import { describe, expect, test } from 'vitest';
+import { errorOf, go } from '../test/helpers';
 import { TestClock } from '../test/testClock';
 import { EventLoop } from './eventLoop';
 import { CancelledError, TimeoutError } from './exceptions';
-import type { Future } from './future';
-import { runSync } from './runner';
 import { getRunningLoop } from './runningLoop';
 import { sleep } from './sleep';
 import type { Task } from './task';
 import { createTask, currentTask } from './taskFunctions';
 import { Timeout, timeout, timeoutAt } from './timeouts';
-import type { Coro } from './types';
-
-function go<T>(main: () => Coro<T>): T {
-  return runSync(main(), { clock: new TestClock() });
-}
-
-function* errorOf(aw: Coro<unknown> | Future<unknown>): Coro<unknown> {
-  try {
-    yield* aw;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected an error');
-}
 
 describe('timeout', () => {
   test('returns the body result when it finishes in time', () => {

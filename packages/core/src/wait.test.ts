@@ -1,26 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { TestClock } from '../test/testClock';
-import type { Future } from './future';
-import { runSync } from './runner';
+import { errorOf, go } from '../test/helpers';
 import { getRunningLoop } from './runningLoop';
 import { sleep } from './sleep';
 import type { Task } from './task';
 import { createTask } from './taskFunctions';
 import type { Coro } from './types';
 import { ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, wait } from './wait';
-
-function go<T>(main: () => Coro<T>): T {
-  return runSync(main(), { clock: new TestClock() });
-}
-
-function* errorOf(aw: Coro<unknown> | Future<unknown>): Coro<unknown> {
-  try {
-    yield* aw;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected an error');
-}
 
 function* fail(ms: number): Coro<never> {
   yield* sleep(ms);

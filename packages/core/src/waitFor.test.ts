@@ -1,26 +1,13 @@
 import { describe, expect, test } from 'vitest';
+import { errorOf, go } from '../test/helpers';
 import { TestClock } from '../test/testClock';
 import { CancelledError, TimeoutError } from './exceptions';
-import type { Future } from './future';
-import { run, runSync } from './runner';
+import { run } from './runner';
 import { getRunningLoop } from './runningLoop';
 import { sleep } from './sleep';
 import { createTask } from './taskFunctions';
 import type { Coro } from './types';
 import { waitFor } from './waitFor';
-
-function go<T>(main: () => Coro<T>): T {
-  return runSync(main(), { clock: new TestClock() });
-}
-
-function* errorOf(aw: Coro<unknown> | Future<unknown>): Coro<unknown> {
-  try {
-    yield* aw;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected an error');
-}
 
 describe('waitFor', () => {
   test('returns the result when the awaitable is in time', () => {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
+import { errorOf } from '../test/helpers';
 import { TestClock } from '../test/testClock';
 import { EventLoop } from './eventLoop';
 import { CancelledError } from './exceptions';
@@ -7,22 +8,12 @@ import { run } from './runner';
 import { getRunningLoop } from './runningLoop';
 import { sleep } from './sleep';
 import { createTask } from './taskFunctions';
-import type { Coro } from './types';
 import { isPromiseLike, wrapPromise } from './wrapPromise';
 
 const loops: EventLoop[] = [];
 afterEach(() => {
   for (const l of loops.splice(0)) if (!l.isRunning()) l.close();
 });
-
-function* errorOf(aw: Coro<unknown> | Future<unknown>): Coro<unknown> {
-  try {
-    yield* aw;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected an error');
-}
 
 function deferred<T>(): {
   promise: Promise<T>;
