@@ -38,9 +38,12 @@ const argv = [
   '--warmup',
   '1',
 ];
-const r = spawnSync(process.execPath, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+const r = spawnSync(process.execPath, argv, {
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 if (r.status !== 0) process.exit(r.status ?? 1);
-process.stdout.write(r.stdout.split('\n').find((l) => l.startsWith('BENCH ')) + '\n');
+process.stdout.write(`${r.stdout.split('\n').find((l) => l.startsWith('BENCH '))}\n`);
 const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
 const prof = JSON.parse(readFileSync(join(dir, file), 'utf8'));
 
@@ -60,5 +63,7 @@ const rows = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, top);
 console.log(`profile: ${join(dir, file)} (${(total / 1000).toFixed(0)} ms sampled)`);
 console.log('self ms    self %  function');
 for (const [k, us] of rows) {
-  console.log(`${(us / 1000).toFixed(1).padStart(8)}  ${((100 * us) / total).toFixed(1).padStart(6)}%  ${k}`);
+  console.log(
+    `${(us / 1000).toFixed(1).padStart(8)}  ${((100 * us) / total).toFixed(1).padStart(6)}%  ${k}`,
+  );
 }

@@ -92,10 +92,7 @@ function main() {
     console.log(`\n── ${group.title}`);
     const rows = group.cases.map((c) => {
       const cmd = commandOf(group, c);
-      const display = `${cmd.display ?? cmd.exe} ${cmd.argv.join(' ')}`.replace(
-        '--runs 1',
-        `--runs 1 (× ${rounds} processes)`,
-      );
+      const display = `${cmd.display ?? cmd.exe} ${cmd.argv.join(' ')}`;
       return { group, c, cmd, display, samples: [], error: null };
     });
     const groupRounds = quick ? 1 : Math.min(rounds, group.runs ?? rounds);
@@ -129,12 +126,10 @@ function main() {
   const loadEnd = loadavg();
   if (write) {
     const machine = machineInfo(startedAt, loadStart, loadEnd);
-    writeResults(join(benchDir, 'RESULTS.md'), join(benchDir, 'results.json'), results, machine);
+    writeResults(join(benchDir, 'RESULTS.md'), results, machine);
     writeCharts(join(benchDir, 'charts'), results);
     updateBenchmarksMd(join(root, 'BENCHMARKS.md'), results, machine);
-    console.log(
-      '\nbench: wrote bench/RESULTS.md, bench/results.json, bench/charts/*.svg, BENCHMARKS.md',
-    );
+    console.log('\nbench: wrote bench/RESULTS.md, bench/charts/*.svg, BENCHMARKS.md');
   }
   console.log(
     `\nbench${quick ? ':quick' : ''}: ${results.length - failures} passed, ${failures} failed`,

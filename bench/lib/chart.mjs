@@ -60,6 +60,7 @@ export function chartSvg(g, rows) {
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="system-ui, sans-serif" font-size="12">`,
   );
+  out.push(`<title>${esc(g.title)}</title>`);
   out.push(`<rect width="${W}" height="${H}" fill="#fff"/>`);
   out.push(`<text x="10" y="20" font-size="14" font-weight="600">${esc(g.title)}</text>`);
   const unit = bytes

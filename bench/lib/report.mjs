@@ -1,5 +1,4 @@
-// Turns results into bench/RESULTS.md, bench/results.json and the generated block
-// of BENCHMARKS.md.
+// Turns results into bench/RESULTS.md and the generated block of BENCHMARKS.md.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { groups, targets } from './cases.mjs';
 import { fmtBytes, fmtMs, fmtNs, fmtRatio } from './stats.mjs';
@@ -51,46 +50,76 @@ function nText(n) {
   return String(n);
 }
 
-/** Evaluates each target against the results: [{ target, row, abs, ratio }]. */
+/** Per-op ns of a time row. */
+function perOpNs(r) {
+  return (r.median * 1e6) / r.n;
+}
+
+/**
+ * Evaluates each target against the results: [{ target, row, abs, ratio, r, scaled }].
+ * `scaled`: the absolute target times (this run's figure of the reference peer ÷ the
+ * figure the issue quotes for it), with its verdict.
+ */
 export function evaluateTargets(results) {
   return targets.map((t) => {
     const row = results.find((r) => r.group === t.group && r.key === t.impl && r.lang === 'node');
     if (row === undefined || row.error) return { target: t, row, abs: null, ratio: null };
     let abs = null;
+    let value = 0;
+    let limit = 0;
     if (t.abs?.perOpNs !== undefined) {
-      const v = (row.median * 1e6) / row.n;
-      abs = { ok: v <= t.abs.perOpNs, text: `${fmtNs(v)}/${row.perOp}` };
+      value = perOpNs(row);
+      limit = t.abs.perOpNs;
+      abs = { ok: value <= limit, text: `${fmtNs(value)}/${row.perOp}` };
     } else if (t.abs?.totalMs !== undefined) {
-      abs = { ok: row.median <= t.abs.totalMs, text: fmtMs(row.median) };
+      value = row.median;
+      limit = t.abs.totalMs;
+      abs = { ok: value <= limit, text: fmtMs(value) };
     } else if (t.abs?.bytes !== undefined) {
       abs = { ok: row.median <= t.abs.bytes, text: fmtBytes(row.median) };
     }
     const r = ratioOf(results, row);
     const ratio =
       t.ratio !== undefined && r !== undefined ? { ok: r <= t.ratio, text: fmtRatio(r) } : null;
-    return { target: t, row, abs, ratio, r };
+    let scaled = null;
+    if (abs !== null && t.ref !== undefined) {
+      const refRow = results.find(
+        (x) => x.group === t.group && x.key === t.ref.impl && x.lang === (t.ref.lang ?? 'node'),
+      );
+      if (refRow !== undefined && !refRow.error) {
+        const factor = perOpNs(refRow) / t.ref.perOpNs;
+        const scaledLimit = limit * factor;
+        const text = t.abs.totalMs !== undefined ? fmtMs(scaledLimit) : fmtNs(scaledLimit);
+        scaled = { ok: value <= scaledLimit, text: `≤ ${text} (machine ×${factor.toFixed(1)})` };
+      }
+    }
+    return { target: t, row, abs, ratio, r, scaled };
   });
 }
 
 function targetsTable(results) {
   const lines = [
-    '| id | target | measured (median) | × native, same run | verdict |',
-    '| --- | --- | --- | --- | --- |',
+    '| id | target | aio, median | × native, same run | verdict | target scaled to this machine (estimate) |',
+    '| --- | --- | --- | --- | --- | --- |',
   ];
   for (const e of evaluateTargets(results)) {
     if (e.row === undefined || e.row.error) {
-      lines.push(`| ${e.target.id} | ${e.target.text} | not run | — | — |`);
+      lines.push(`| ${e.target.id} | ${e.target.text} | not run | — | — | — |`);
       continue;
     }
     const checks = [e.abs, e.ratio].filter((x) => x !== null);
     const ok = checks.every((x) => x.ok);
     const rText = e.r === undefined ? '—' : fmtRatio(e.r);
-    const measured = e.abs ? e.abs.text : e.ratio ? e.ratio.text : '—';
+    let measured = e.abs ? e.abs.text : '—';
+    if (e.abs === null && e.row.metric === 'overhead') {
+      measured = `${fmtMs(e.row.median)} overhead`;
+    }
     const parts = [];
     if (e.abs) parts.push(`absolute ${e.abs.ok ? 'met' : 'missed'}`);
     if (e.ratio) parts.push(`ratio ${e.ratio.ok ? 'met' : 'missed'}`);
+    const scaled = e.scaled ? `${e.scaled.text}: ${e.scaled.ok ? 'met' : 'missed'}` : '—';
     lines.push(
-      `| ${e.target.id} | ${e.target.text} | ${measured} | ${rText} | ${ok ? '✅' : '❌'} ${parts.join(', ')} |`,
+      `| ${e.target.id} | ${e.target.text} | ${measured} | ${rText} | ${ok ? '✅' : '❌'} ${parts.join(', ')} | ${scaled} |`,
     );
   }
   return lines.join('\n');
@@ -104,15 +133,16 @@ function casesTable(results, opts) {
     const base = rows.find((r) => r.key === g.vs && r.lang === 'node');
     lines.push('', `**${g.title}**${base ? ` — × native is against \`${base.impl}\`` : ''}`, '');
     lines.push(
-      `| implementation | N | median | min – max | per op | × native |${opts.commands ? ' command |' : ''}`,
+      `| implementation | N | runs | median | min – max | per op | × native |${opts.commands ? ' command (one round) |' : ''}`,
     );
-    lines.push(`| --- | ---: | ---: | ---: | ---: | ---: |${opts.commands ? ' --- |' : ''}`);
+    lines.push(`| --- | ---: | ---: | ---: | ---: | ---: | ---: |${opts.commands ? ' --- |' : ''}`);
     for (const r of rows) {
       const ratio = ratioOf(results, r);
       const name = r.role === 'aio' ? `**${r.impl}**` : r.impl;
       const cells = [
         name,
         nText(r.n),
+        String(r.samples.length),
         medianText(r),
         rangeText(r),
         perOpText(r),
@@ -144,8 +174,8 @@ const NOISE_NOTE =
   '× native ratios, measured in interleaved fresh processes in the same run, are the robust ' +
   'comparison. Repeat `pnpm bench` on a quiet machine before quoting absolute numbers.';
 
-/** Writes bench/RESULTS.md and bench/results.json. */
-export function writeResults(mdPath, jsonPath, results, machine) {
+/** Writes bench/RESULTS.md. */
+export function writeResults(mdPath, results, machine) {
   const charts = groups
     .filter((g) => results.some((r) => r.group === g.key))
     .map((g) => `![${g.title}](charts/${g.key}.svg)`)
@@ -166,8 +196,9 @@ export function writeResults(mdPath, jsonPath, results, machine) {
     '',
     '## Every case',
     '',
-    'Median and min – max over the rounds (one fresh process each, after its warm-up). ',
-    'Per op = median ÷ N. × native = this per-op figure ÷ the baseline’s, both from this run.',
+    'Median and min – max over the runs (one fresh process per run, after its warm-up;',
+    'the command is one such process, run from the repository root). Per op = median ÷ N.',
+    '× native = this per-op figure ÷ the baseline’s, both from this run.',
     casesTable(results, { commands: true }),
     '',
     '## Charts',
@@ -176,7 +207,6 @@ export function writeResults(mdPath, jsonPath, results, machine) {
     '',
   ].join('\n');
   writeFileSync(mdPath, md);
-  writeFileSync(jsonPath, `${JSON.stringify({ machine, results }, null, 1)}\n`);
 }
 
 /** Replaces the generated block of BENCHMARKS.md (between the markers). */

@@ -1,4 +1,5 @@
-"""W8 (CPython): cancel N pending tasks and wait for them (that phase is timed)."""
+"""W8 (CPython): cancel N pending tasks, each blocked on its own never-set future, and
+wait for them (that phase is timed)."""
 
 import asyncio
 import time
@@ -9,18 +10,17 @@ started = 0
 cleaned = 0
 
 
-async def blocked(fut):
+async def blocked():
     global started, cleaned
     started += 1
     try:
-        await fut
+        await asyncio.get_running_loop().create_future()
     finally:
         cleaned += 1
 
 
 async def main(n):
-    fut = asyncio.get_running_loop().create_future()
-    tasks = [asyncio.create_task(blocked(fut)) for _ in range(n)]
+    tasks = [asyncio.create_task(blocked()) for _ in range(n)]
     await asyncio.sleep(0)
     check('tasks started before cancelling', started, n)
     t0 = time.perf_counter()

@@ -83,7 +83,7 @@ const impls = {
             return i;
           });
         }
-        yield* tick();
+        for (let k = 0; started < n && k < 10_000; k++) yield* tick();
         check('tasks started before measuring', started, n);
         const perTask = (heapUsed() - h0) / n;
         resolve(0);
@@ -109,7 +109,8 @@ const impls = {
               }),
             );
           }
-          yield* Effect.sleep(1);
+          // Forked fibers start in scheduler batches: wait until all have.
+          for (let k = 0; started < n && k < 10_000; k++) yield* Effect.sleep(1);
           check('tasks started before measuring', started, n);
           const perTask = (heapUsed() - h0) / n;
           yield* Deferred.succeed(d, 0);

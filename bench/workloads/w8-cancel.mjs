@@ -1,5 +1,7 @@
-// W8: cancel N pending tasks and wait until they are all done. N tasks block on a
-// never-set future; once all have started, the timer starts, every task is
+// W8: cancel N pending tasks and wait until they are all done. N tasks each block
+// on a never-set future of their own (as a task blocked in a sleep or an I/O wait
+// does; one shared future would be cancelled by the first task.cancel() and wake
+// all the others through it); once all have started, the timer starts, every task is
 // cancelled one by one, and the case waits for all of them. The sample is that
 // phase only; the case checks that every task ran its cleanup (finally) and ended
 // cancelled.
@@ -18,17 +20,17 @@ const impls = {
   aio: async () => (n) =>
     run(
       (function* () {
-        function* blocked(fut) {
+        const loop = getRunningLoop();
+        function* blocked() {
           started++;
           try {
-            yield* fut;
+            yield* loop.createFuture();
           } finally {
             cleaned++;
           }
         }
-        const fut = getRunningLoop().createFuture();
         const tasks = new Array(n);
-        for (let i = 0; i < n; i++) tasks[i] = createTask(blocked(fut));
+        for (let i = 0; i < n; i++) tasks[i] = createTask(blocked());
         yield;
         check('tasks started before cancelling', started, n);
         const t0 = performance.now();
@@ -41,12 +43,10 @@ const impls = {
       })(),
     ),
   native: async () => async (n) => {
-    const never = new Promise(() => {});
     async function blocked(signal) {
       started++;
       try {
-        await new Promise((resolve, reject) => {
-          never.then(resolve);
+        await new Promise((_resolve, reject) => {
           signal.addEventListener('abort', () => reject(signal.reason), { once: true });
         });
       } finally {
@@ -89,7 +89,7 @@ const impls = {
             }
           });
         }
-        yield* tick();
+        for (let k = 0; started < n && k < 10_000; k++) yield* tick();
         check('tasks started before cancelling', started, n);
         const t0 = performance.now();
         const halts = new Array(n);
@@ -118,7 +118,8 @@ const impls = {
               }),
             );
           }
-          yield* Effect.sleep(1);
+          // Forked fibers start in scheduler batches: wait until all have.
+          for (let k = 0; started < n && k < 10_000; k++) yield* Effect.sleep(1);
           check('tasks started before cancelling', started, n);
           const t0 = performance.now();
           yield* Fiber.interruptAll(fibers);
