@@ -151,7 +151,9 @@ export function isCancelledError(e: unknown): e is CancelledError {
  */
 const StacklessCancelledError = function (this: { message: string }, message: string) {
   this.message = message;
-} as unknown as new (message: string) => CancelledError;
+} as unknown as new (
+  message: string,
+) => CancelledError;
 StacklessCancelledError.prototype = CancelledError.prototype;
 
 Object.defineProperty(CancelledError.prototype, 'stack', {
@@ -171,7 +173,10 @@ Object.defineProperty(CancelledError.prototype, 'stack', {
  *
  * @internal
  */
-export function makeCancelledError(message: string | undefined, withStack: boolean): CancelledError {
+export function makeCancelledError(
+  message: string | undefined,
+  withStack: boolean,
+): CancelledError {
   if (withStack) return new CancelledError(message);
   return new StacklessCancelledError(message ?? '');
 }

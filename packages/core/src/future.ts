@@ -23,6 +23,12 @@ import { getRunningLoop } from './runningLoop';
 /** @internal */ export const FAILED = 2;
 /** @internal */ export const CANCELLED = 3;
 /** @internal */ export type FutureState = 0 | 1 | 2 | 3;
+/** @internal `_flags`: set by `yield*` (the iterator), checked and cleared by the task */
+export const BLOCKING = 1;
+/** @internal `_flags`: an exception nobody retrieved yet */
+export const LOG_TRACEBACK = 2;
+/** @internal `_flags` of a task: a cancellation is due at its next step */
+export const MUST_CANCEL = 4;
 
 /**
  * @internal An object told synchronously that a future is done. It must not run
@@ -70,13 +76,14 @@ export class Future<T = unknown> implements PromiseLike<T> {
   /** @internal */ _loop: EventLoop;
   /** @internal */ _state: FutureState = PENDING;
   /** @internal result, exception, or cancel message, by state */ _value: unknown = undefined;
-  /** @internal the first callback (a function or a DoneWaker), or null when none */
-  _cb0: unknown = null;
-  /** @internal the first callback's context (a Context or a captured map) */ _ctx0: unknown = null;
-  /** @internal the other callbacks: [cb, ctx, cb, ctx, …]; empty unless `_cb0` is set */
+  /**
+   * @internal The first waker (a task or a promise bridge) when it is the first
+   * entry: the common case, one task awaiting the future, needs no array.
+   */
+  _cb0: DoneWaker | null = null;
+  /** @internal the other entries, in order: [cb, ctx, cb, ctx, …] (ctx null for wakers) */
   _callbacks: unknown[] | null = null;
-  /** @internal set by `yield*` (the iterator), checked by the task */ _blocking = false;
-  /** @internal an exception nobody retrieved yet */ _logTraceback = false;
+  /** @internal BLOCKING | LOG_TRACEBACK | (tasks) MUST_CANCEL */ _flags = 0;
 
   /**
    * A pending future bound to `opts.loop`, or to the running loop.
@@ -188,12 +195,11 @@ export class Future<T = unknown> implements PromiseLike<T> {
    * ```
    */
   removeDoneCallback(cb: DoneCallback<T>): number {
-    if (this._cb0 === null) return 0;
-    const all: unknown[] = [this._cb0, this._ctx0];
     const rest = this._callbacks;
-    if (rest !== null) for (let i = 0; i < rest.length; i++) all.push(rest[i]);
+    if (rest === null) return 0; // only a waker in _cb0, never a function
+    const all: unknown[] = this._cb0 === null ? [] : [this._cb0, null];
+    for (let i = 0; i < rest.length; i++) all.push(rest[i]);
     this._cb0 = null;
-    this._ctx0 = null;
     this._callbacks = null;
     let removed = 0;
     for (let i = 0; i < all.length; i += 2) {
@@ -245,7 +251,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
    * ```
    */
   cancel(msg?: string): boolean {
-    this._logTraceback = false;
+    this._flags &= ~LOG_TRACEBACK;
     if (this._state !== PENDING) return false;
     this._finish(CANCELLED, msg);
     return true;
@@ -279,7 +285,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
   /** @internal The iterator protocol behind `yield*`; not for direct use. */
   next(): IteratorResult<Future<unknown>, T> {
     if (this._state === PENDING) {
-      this._blocking = true;
+      this._flags |= BLOCKING;
       return { done: false, value: this as Future<unknown> };
     }
     return { done: true, value: this.result() };
@@ -344,9 +350,8 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   /** @internal Appends a callback entry; the first one needs no array. */
   _add(cb: unknown, ctx: unknown): void {
-    if (this._cb0 === null) {
-      this._cb0 = cb;
-      this._ctx0 = ctx;
+    if (ctx === null && this._cb0 === null && this._callbacks === null) {
+      this._cb0 = cb as DoneWaker;
     } else if (this._callbacks === null) {
       this._callbacks = [cb, ctx];
     } else {
@@ -375,23 +380,21 @@ export class Future<T = unknown> implements PromiseLike<T> {
     this._state = state;
     this._value = value;
     const cb0 = this._cb0;
-    if (cb0 === null) return;
-    const ctx0 = this._ctx0;
     const rest = this._callbacks;
+    if (cb0 === null && rest === null) return;
     this._cb0 = null;
-    this._ctx0 = null;
     this._callbacks = null;
-    this._dispatch(cb0, ctx0);
+    if (cb0 !== null) cb0._onDone(this as Future<unknown>);
     if (rest !== null)
       for (let i = 0; i < rest.length; i += 2) this._dispatch(rest[i], rest[i + 1]);
   }
 
   /** @internal Completes with an exception and watches for it never being retrieved. */
   _fail(exception: unknown): void {
-    this._logTraceback = true;
+    this._flags |= LOG_TRACEBACK;
     this._finish(FAILED, exception);
     // A waker (a `then()` bridge) may have retrieved it already.
-    if (lostExceptions !== null && this._logTraceback) {
+    if (lostExceptions !== null && (this._flags & LOG_TRACEBACK) !== 0) {
       // V8 keeps an unformatted stack trace's frame receivers (this task, among
       // them) alive; formatting it now lets the future be collected.
       if (typeof exception === 'object' && exception !== null)
@@ -411,8 +414,8 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   /** @internal Marks the exception as retrieved. */
   _retrieved(): void {
-    if (this._logTraceback) {
-      this._logTraceback = false;
+    if ((this._flags & LOG_TRACEBACK) !== 0) {
+      this._flags &= ~LOG_TRACEBACK;
       lostExceptions?.unregister(this);
     }
   }

@@ -13,12 +13,26 @@ import { Context, type VarMap, captureMap, exitTo, state } from './contextvars';
 import type { EventLoop } from './eventLoop';
 import { CancelledError, makeCancelledError } from './exceptions';
 import { isGeneratorObject, repr } from './format';
-import { CANCELLED, type DoneWaker, FAILED, FINISHED, Future, PENDING } from './future';
+import {
+  BLOCKING,
+  CANCELLED,
+  type DoneWaker,
+  FAILED,
+  FINISHED,
+  Future,
+  LOG_TRACEBACK,
+  MUST_CANCEL,
+  PENDING,
+} from './future';
 import { getRunningLoop } from './runningLoop';
 import type { Coro, TaskOptions } from './types';
 
 /** @internal No exception to throw into the coroutine: send instead. */
 export const NO_EXC: unique symbol = Symbol('NO_EXC');
+// A task's `_flags` counts its pending cancellation requests above the flag bits.
+const CANCEL_SHIFT = 3;
+const CANCEL_REQUEST = 1 << CANCEL_SHIFT;
+
 /** The step wakes the task from its `_futWaiter`, which is done. */
 const WAKE: unique symbol = Symbol('WAKE');
 
@@ -39,19 +53,24 @@ let taskCounter = 0;
  */
 export class Task<T = unknown> extends Future<T> implements DoneWaker {
   /** @internal */ _coro: Coro<T>;
-  /** @internal an explicit or materialised context; null: run on `_ctxMap` */
-  _context: Context | null;
-  /** @internal the variables captured at creation (copy-on-write context) */ _ctxMap: VarMap;
+  /**
+   * @internal The task's context: a Context (explicit, or made when the task first
+   * set a variable), or until then the variables captured at creation (a map):
+   * the copy is made on write.
+   */
+  _context: Context | VarMap;
   /** @internal the loop's list of pending tasks */ _prevTask: Task<unknown> | null = null;
   /** @internal undefined while not in the loop's list */ _nextTask:
     | Task<unknown>
     | null
     | undefined = undefined;
   /** @internal a string, or the number of an unnamed task */ _name: string | number;
-  /** @internal */ _numCancelsRequested = 0;
-  /** @internal */ _mustCancel = false;
-  /** @internal */ _cancelMessage: string | undefined = undefined;
-  /** @internal */ _cancelledExc: CancelledError | null = null;
+  /**
+   * @internal While pending: the message of a cancellation due at the next step
+   * (asyncio's `_cancel_message`). Once the coroutine raised CancelledError: that
+   * error, handed out once by `result()` (asyncio's `_cancelled_exc`).
+   */
+  _cancelAux: string | undefined | CancelledError = undefined;
   /** @internal the future this task sleeps on */ _futWaiter: Future<unknown> | null = null;
   /** @internal what the next step throws into the coroutine */ _stepExc: unknown = NO_EXC;
 
@@ -85,10 +104,8 @@ export class Task<T = unknown> extends Future<T> implements DoneWaker {
     const ctx = opts?.context;
     if (ctx !== undefined && ctx !== null) {
       this._context = ctx;
-      this._ctxMap = ctx._map;
     } else {
-      this._context = null;
-      this._ctxMap = captureMap();
+      this._context = captureMap();
     }
     if (opts?.eagerStart && loop._isRunningNow()) {
       this._eagerStart();
@@ -144,8 +161,10 @@ export class Task<T = unknown> extends Future<T> implements DoneWaker {
    * ```
    */
   getContext(): Context {
-    let ctx = this._context;
-    if (ctx === null) this._context = ctx = new Context(this._ctxMap);
+    const c = this._context;
+    if (c instanceof Context) return c;
+    const ctx = new Context(c);
+    this._context = ctx;
     return ctx;
   }
 
@@ -161,9 +180,9 @@ export class Task<T = unknown> extends Future<T> implements DoneWaker {
    * ```
    */
   override cancel(msg?: string): boolean {
-    this._logTraceback = false;
+    this._flags &= ~LOG_TRACEBACK;
     if (this._state !== PENDING) return false;
-    this._numCancelsRequested++;
+    this._flags += CANCEL_REQUEST; // the count lives above the flag bits
     const waiter = this._futWaiter;
     if (waiter?.cancel(msg)) {
       // Keep _futWaiter: it may be a task that ignores cancellation and must be
@@ -171,8 +190,8 @@ export class Task<T = unknown> extends Future<T> implements DoneWaker {
       return true;
     }
     // The step is already scheduled: it will throw the CancelledError.
-    this._mustCancel = true;
-    this._cancelMessage = msg;
+    this._flags |= MUST_CANCEL;
+    this._cancelAux = msg;
     return true;
   }
 
@@ -187,7 +206,7 @@ export class Task<T = unknown> extends Future<T> implements DoneWaker {
    * ```
    */
   cancelling(): number {
-    return this._numCancelsRequested;
+    return this._flags >>> CANCEL_SHIFT;
   }
 
   /**
@@ -200,10 +219,11 @@ export class Task<T = unknown> extends Future<T> implements DoneWaker {
    * ```
    */
   uncancel(): number {
-    if (this._numCancelsRequested > 0) {
-      if (--this._numCancelsRequested === 0) this._mustCancel = false;
+    if (this._flags >>> CANCEL_SHIFT > 0) {
+      this._flags -= CANCEL_REQUEST;
+      if (this._flags >>> CANCEL_SHIFT === 0) this._flags &= ~MUST_CANCEL;
     }
-    return this._numCancelsRequested;
+    return this._flags >>> CANCEL_SHIFT;
   }
 
   /**
@@ -242,15 +262,15 @@ export class Task<T = unknown> extends Future<T> implements DoneWaker {
 
   /** @internal */
   override _makeCancelledError(): CancelledError {
-    const exc = this._cancelledExc;
-    if (exc !== null) {
-      this._cancelledExc = null;
-      return exc;
+    const aux = this._cancelAux;
+    if (aux instanceof CancelledError) {
+      this._cancelAux = undefined;
+      return aux;
     }
     // CPython's _cancel_message: set by cancel() when no waiter took the
     // cancellation, reset when the coroutine itself raised CancelledError.
-    const msg = this._state === CANCELLED ? this._value : this._cancelMessage;
-    return makeCancelledError(msg as string | undefined, this._loop._debug);
+    const msg = this._state === CANCELLED ? (this._value as string | undefined) : aux;
+    return makeCancelledError(msg, this._loop._debug);
   }
 
   /** @internal The future this task waits on completed: queue a step. */
@@ -292,19 +312,19 @@ export class Task<T = unknown> extends Future<T> implements DoneWaker {
 
   /** @internal Makes the task's context current. */
   _enterContext(): void {
-    const ctx = this._context;
-    if (ctx !== null) {
-      state.ctx = ctx;
-      state.map = ctx._map;
+    const c = this._context;
+    if (c instanceof Context) {
+      state.ctx = c;
+      state.map = c._map;
     } else {
       state.ctx = null;
-      state.map = this._ctxMap;
+      state.map = c;
     }
   }
 
   /** @internal Restores the caller's context; keeps a context the step created. */
   _leaveContext(prevCtx: Context | null, prevMap: VarMap): void {
-    if (this._context === null) {
+    if (!(this._context instanceof Context)) {
       const made = state.ctx;
       if (made?._snapshot) {
         // The task set a variable: the context made for it becomes the task's.
@@ -321,9 +341,9 @@ export class Task<T = unknown> extends Future<T> implements DoneWaker {
     if (this._state !== PENDING) {
       throw new Error(`_step(): already done: ${this.toString()}`);
     }
-    if (this._mustCancel) {
+    if ((this._flags & MUST_CANCEL) !== 0) {
       if (!(exc instanceof CancelledError)) exc = this._makeCancelledError();
-      this._mustCancel = false;
+      this._flags &= ~MUST_CANCEL;
     }
     this._futWaiter = null;
     const loop = this._loop;
@@ -342,7 +362,7 @@ export class Task<T = unknown> extends Future<T> implements DoneWaker {
       r = exc === NO_EXC ? this._coro.next(undefined) : this._coro.throw(exc);
     } catch (e) {
       if (e instanceof CancelledError) {
-        this._cancelledExc = e;
+        this._cancelAux = e;
         this._complete(CANCELLED, undefined);
       } else {
         this._complete(FAILED, e);
@@ -350,10 +370,10 @@ export class Task<T = unknown> extends Future<T> implements DoneWaker {
       return;
     }
     if (r.done) {
-      if (this._mustCancel) {
+      if ((this._flags & MUST_CANCEL) !== 0) {
         // Cancelled right before the coroutine returned.
-        this._mustCancel = false;
-        this._complete(CANCELLED, this._cancelMessage);
+        this._flags &= ~MUST_CANCEL;
+        this._complete(CANCELLED, this._cancelAux as string | undefined);
       } else {
         this._complete(FINISHED, r.value);
       }
@@ -370,7 +390,7 @@ export class Task<T = unknown> extends Future<T> implements DoneWaker {
             `Task ${this.toString()} got Future ${y.toString()} attached to a different loop`,
           ),
         );
-      } else if (!y._blocking) {
+      } else if ((y._flags & BLOCKING) === 0) {
         this._scheduleStep(
           new TypeError(
             `yield was used instead of yield* in task ${this.toString()} with ${y.toString()}: ` +
@@ -378,13 +398,15 @@ export class Task<T = unknown> extends Future<T> implements DoneWaker {
           ),
         );
       } else if (y === (this as Future<unknown>)) {
-        y._blocking = false;
+        y._flags &= ~BLOCKING;
         this._scheduleStep(new TypeError(`Task cannot await on itself: ${this.toString()}`));
       } else {
-        y._blocking = false;
+        y._flags &= ~BLOCKING;
         y._addWaker(this as Task<unknown>);
         this._futWaiter = y;
-        if (this._mustCancel && y.cancel(this._cancelMessage)) this._mustCancel = false;
+        if ((this._flags & MUST_CANCEL) !== 0 && y.cancel(this._cancelAux as string | undefined)) {
+          this._flags &= ~MUST_CANCEL;
+        }
       }
     } else if (isGeneratorObject(y)) {
       this._scheduleStep(
