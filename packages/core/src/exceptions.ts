@@ -40,8 +40,9 @@ CancelledError.prototype.name = 'CancelledError';
  * fut.result(); // throws InvalidStateError('Result is not ready.')
  * ```
  */
-export class InvalidStateError extends Error {}
-InvalidStateError.prototype.name = 'InvalidStateError';
+export class InvalidStateError extends Error {
+  override name = 'InvalidStateError';
+}
 
 /**
  * A deadline passed: thrown by `waitFor`, `timeout` and `timeoutAt`.
@@ -55,8 +56,9 @@ InvalidStateError.prototype.name = 'InvalidStateError';
  * }
  * ```
  */
-export class TimeoutError extends Error {}
-TimeoutError.prototype.name = 'TimeoutError';
+export class TimeoutError extends Error {
+  override name = 'TimeoutError';
+}
 
 /**
  * `Queue.getNowait()` on an empty queue.
@@ -66,8 +68,9 @@ TimeoutError.prototype.name = 'TimeoutError';
  * new Queue<number>().getNowait(); // throws QueueEmpty
  * ```
  */
-export class QueueEmpty extends Error {}
-QueueEmpty.prototype.name = 'QueueEmpty';
+export class QueueEmpty extends Error {
+  override name = 'QueueEmpty';
+}
 
 /**
  * `Queue.putNowait()` on a full queue.
@@ -79,8 +82,9 @@ QueueEmpty.prototype.name = 'QueueEmpty';
  * q.putNowait(2); // throws QueueFull
  * ```
  */
-export class QueueFull extends Error {}
-QueueFull.prototype.name = 'QueueFull';
+export class QueueFull extends Error {
+  override name = 'QueueFull';
+}
 
 /**
  * A `put` or `get` on a queue that was shut down (and, for `get`, drained).
@@ -91,8 +95,9 @@ QueueFull.prototype.name = 'QueueFull';
  * yield* q.put(1); // throws QueueShutDown
  * ```
  */
-export class QueueShutDown extends Error {}
-QueueShutDown.prototype.name = 'QueueShutDown';
+export class QueueShutDown extends Error {
+  override name = 'QueueShutDown';
+}
 
 /**
  * A `Barrier` was aborted or reset while a task waited on it.
@@ -102,8 +107,9 @@ QueueShutDown.prototype.name = 'QueueShutDown';
  * barrier.abort(); // waiters throw BrokenBarrierError
  * ```
  */
-export class BrokenBarrierError extends Error {}
-BrokenBarrierError.prototype.name = 'BrokenBarrierError';
+export class BrokenBarrierError extends Error {
+  override name = 'BrokenBarrierError';
+}
 
 /**
  * The failures of a `taskGroup`: every error that its tasks (and its body)
@@ -127,8 +133,8 @@ export class TaskGroupError extends AggregateError {
     const n = list.length;
     super(list, `${message} (${n} sub-exception${n === 1 ? '' : 's'})`);
   }
+  override name = 'TaskGroupError';
 }
-TaskGroupError.prototype.name = 'TaskGroupError';
 
 /**
  * Tells whether `e` is a cancellation (a {@link CancelledError}).

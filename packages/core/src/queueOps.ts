@@ -73,7 +73,7 @@ export function wakeUpNext(waiters: WaiterQueue<Future<void>>): void {
  *
  * @internal
  */
-export class QueueOp<T> {
+class QueueOpImpl<T> {
   declare _queue: QueueCore<T>;
   declare _putting: boolean;
   declare _item: T | undefined;
@@ -163,4 +163,7 @@ export class QueueOp<T> {
   }
 }
 
-adoptGeneratorPrototype(QueueOp);
+/** @internal */
+export const QueueOp = /* @__PURE__ */ adoptGeneratorPrototype(QueueOpImpl);
+/** @internal */
+export type QueueOp<T> = QueueOpImpl<T>;

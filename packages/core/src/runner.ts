@@ -8,7 +8,7 @@
 import type { Clock } from './clock';
 import { EventLoop } from './eventLoop';
 import { isGeneratorObject, repr } from './format';
-import { gatherOn } from './gather';
+import type { Future } from './future';
 import { peekRunningLoop } from './runningLoop';
 import type { Task } from './task';
 import type { Coro } from './types';
@@ -46,6 +46,21 @@ function cancelAll(loop: EventLoop): Task<unknown>[] | null {
   const tasks = loop._pendingTasks();
   for (const t of tasks) t.cancel();
   return tasks;
+}
+
+/**
+ * A future done once every task in `tasks` is done: what asyncio.run awaits with
+ * `gather(*to_cancel, return_exceptions=True)`, and done in the same iteration
+ * (the last task's done-callback completes it), without gather's machinery.
+ */
+function allDone(loop: EventLoop, tasks: Task<unknown>[]): Future<void> {
+  const done = loop.createFuture<void>();
+  let left = tasks.length;
+  const onDone = (): void => {
+    if (--left === 0) done.setResult(undefined);
+  };
+  for (const t of tasks) t.addDoneCallback(onDone);
+  return done;
 }
 
 function reportLeftovers(loop: EventLoop, tasks: Task<unknown>[]): void {
@@ -88,7 +103,7 @@ export async function run<T>(main: Coro<T>, opts?: RunOptions): Promise<T> {
     try {
       const tasks = cancelAll(loop);
       if (tasks !== null) {
-        await loop.runUntilComplete(gatherOn(loop, tasks, true));
+        await loop.runUntilComplete(allDone(loop, tasks));
         reportLeftovers(loop, tasks);
       }
       await loop.runUntilComplete(nothing());
@@ -123,7 +138,7 @@ export function runSync<T>(main: Coro<T>, opts?: RunOptions): T {
     } finally {
       const tasks = cancelAll(loop);
       if (tasks !== null) {
-        loop._runUntilCompleteSync(gatherOn(loop, tasks, true));
+        loop._runUntilCompleteSync(allDone(loop, tasks));
         reportLeftovers(loop, tasks);
       }
       loop._runUntilCompleteSync(loop.createTask(nothing()));

@@ -31,13 +31,13 @@ const YIELDED = 1; // at the bare yield of sleep(0)
 const WAITING = 2; // at `yield* fut`
 const DONE = 3;
 
-function fire(op: SleepOp<unknown>): void {
+function fire(op: SleepOpImpl<unknown>): void {
   const fut = op._fut as Future<unknown>;
   if (fut._state === PENDING) fut.setResult(op._result);
 }
 
 /** @internal The coroutine `sleep()` returns. */
-class SleepOp<T> {
+class SleepOpImpl<T> {
   declare _ms: number;
   declare _result: T;
   declare _state: number;
@@ -118,7 +118,7 @@ class SleepOp<T> {
     return r;
   }
 }
-adoptGeneratorPrototype(SleepOp);
+const SleepOp = /* @__PURE__ */ adoptGeneratorPrototype(SleepOpImpl);
 
 /**
  * Suspends the current task for `ms` milliseconds, then evaluates to `result`.
