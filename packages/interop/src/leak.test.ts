@@ -5,11 +5,11 @@ import {
   createTask,
   EventLoop,
   type Future,
-  isCancelledError,
   sleep,
   type Task,
 } from '@aio/core';
 import { describe, expect, it } from 'vitest';
+import { runOnLoop, swallowCancel } from './testing/loop.testutil';
 import { cancelOnAbort } from './abort/cancelOnAbort';
 import { signalOf } from './abort/signalOf';
 import { once } from './events/once';
@@ -19,22 +19,6 @@ import { toPromise } from './promise/toPromise';
 import { TestClock } from './testing/testClock.testutil';
 
 const N = 10_000;
-
-/** Runs `main` on a fresh loop with a virtual clock; returns the loop (closed). */
-async function runOnLoop(main: () => Coro<void>): Promise<EventLoop> {
-  const loop = new EventLoop({ clock: new TestClock() });
-  await loop.runUntilComplete(main());
-  loop.close();
-  return loop;
-}
-
-function* swallowCancel(task: Task<unknown>): Coro<void> {
-  try {
-    yield* task;
-  } catch (e) {
-    if (!isCancelledError(e)) throw e;
-  }
-}
 
 function* awaitIt<T>(fut: Future<T>): Coro<T> {
   return yield* fut;

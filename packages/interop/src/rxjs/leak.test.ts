@@ -1,12 +1,4 @@
-import {
-  allTasks,
-  type Coro,
-  createTask,
-  EventLoop,
-  isCancelledError,
-  sleep,
-  type Task,
-} from '@aio/core';
+import { allTasks, createTask, sleep, type Task } from '@aio/core';
 import {
   Observable,
   type SchedulerAction,
@@ -16,28 +8,13 @@ import {
   timer,
 } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { TestClock } from '../testing/testClock.testutil';
+import { runOnLoop, swallowCancel } from '../testing/loop.testutil';
 import { fromObservable } from './fromObservable';
 import { loopScheduler } from './loopScheduler';
 import { observe } from './observe';
 import { toObservable } from './toObservable';
 
 const N = 10_000;
-
-async function runOnLoop(main: () => Coro<void>): Promise<EventLoop> {
-  const loop = new EventLoop({ clock: new TestClock() });
-  await loop.runUntilComplete(main());
-  loop.close();
-  return loop;
-}
-
-function* swallowCancel(task: Task<unknown>): Coro<void> {
-  try {
-    yield* task;
-  } catch (e) {
-    if (!isCancelledError(e)) throw e;
-  }
-}
 
 /** Counts live subscriptions to the observables it makes. */
 function subscriptionCounter() {
