@@ -21,7 +21,7 @@ import asyncio
 import math
 import selectors
 
-__all__ = ['VirtualTimeLoop', 'DeadlockError', 'RunawayError']
+__all__ = ['JumpingLoop', 'VirtualTimeLoop', 'DeadlockError', 'RunawayError']
 
 # A runaway scenario (a task spinning on sleep(0) forever) stops after this many
 # loop iterations instead of hanging the test run.
@@ -50,16 +50,17 @@ class _VirtualSelector(selectors.SelectSelector):
     file descriptor: the scenarios do no I/O and no thread wakes the loop.
     """
 
-    def __init__(self):
+    def __init__(self, max_iterations):
         super().__init__()
         self.loop = None
         self.iterations = 0
+        self.max_iterations = max_iterations
 
     def select(self, timeout=None):
         loop = self.loop
         self.iterations += 1
-        if self.iterations > MAX_ITERATIONS:
-            raise RunawayError(f'more than {MAX_ITERATIONS} loop iterations')
+        if self.max_iterations is not None and self.iterations > self.max_iterations:
+            raise RunawayError(f'more than {self.max_iterations} loop iterations')
         if timeout is None:
             # Nothing ready and no timer: a real loop would sleep forever.
             raise DeadlockError('every task waits and no timer is scheduled')
@@ -74,11 +75,15 @@ class _VirtualSelector(selectors.SelectSelector):
         return []
 
 
-class VirtualTimeLoop(asyncio.SelectorEventLoop):
-    """A ``SelectorEventLoop`` whose ``time()`` is virtual seconds starting at 0."""
+class JumpingLoop(asyncio.SelectorEventLoop):
+    """A ``SelectorEventLoop`` whose ``time()`` is virtual seconds starting at 0.
 
-    def __init__(self):
-        selector = _VirtualSelector()
+    No iteration limit and no rounding of deadlines: what the benchmarks (bench/python)
+    measure is CPython's own scheduling, nothing added.
+    """
+
+    def __init__(self, max_iterations=None):
+        selector = _VirtualSelector(max_iterations)
         self._vtime = 0.0
         super().__init__(selector)
         selector.loop = self
@@ -86,6 +91,13 @@ class VirtualTimeLoop(asyncio.SelectorEventLoop):
 
     def time(self):
         return self._vtime
+
+
+class VirtualTimeLoop(JumpingLoop):
+    """The comparison harness's loop: a runaway guard and deadlines in whole microseconds."""
+
+    def __init__(self):
+        super().__init__(MAX_ITERATIONS)
 
     def call_at(self, when, callback, *args, context=None):
         # call_later (and so asyncio.sleep) goes through here too.
