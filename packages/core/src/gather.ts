@@ -8,7 +8,8 @@ import { ensureFutureOn } from './ensureFuture';
 import type { EventLoop } from './eventLoop';
 import { CancelledError } from './exceptions';
 import { isGeneratorObject } from './format';
-import { CANCELLED, FAILED, FINISHED, Future, PENDING } from './future';
+import { captureMap } from './contextvars';
+import { CANCELLED, type DoneWaker, FAILED, FINISHED, Future, PENDING } from './future';
 import { getRunningLoop } from './runningLoop';
 import type { Awaitable, AwaitedOf, Coro } from './types';
 import { isPromiseLike } from './wrapPromise';
@@ -129,6 +130,16 @@ export function gatherOn(
       }
     }
   };
+  // One waker for every child instead of a done-callback entry each: when a child
+  // completes it schedules onChildDone with callSoon, exactly as addDoneCallback
+  // would (same iteration, same order, in the context current at the gather call),
+  // without an entry array per child.
+  const ctxMap = captureMap();
+  const childWaker: DoneWaker = {
+    _onDone(fut: Future<unknown>): void {
+      fut._loop._callSoonInternal(onChildDone, fut, null, ctxMap);
+    },
+  };
 
   for (const arg of inputs) {
     let fut: Future<unknown> | undefined;
@@ -151,7 +162,7 @@ export function gatherOn(
     if (loop === null) loop = fut._loop;
     nfuts++;
     if (fut._state !== PENDING) doneFuts.push(fut);
-    else fut.addDoneCallback(onChildDone);
+    else fut._addWaker(childWaker);
     children.push(fut);
   }
   if (children.length === 0) {
