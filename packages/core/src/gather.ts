@@ -14,7 +14,14 @@ import { getRunningLoop } from './runningLoop';
 import type { Awaitable, AwaitedOf, Coro } from './types';
 import { isPromiseLike } from './wrapPromise';
 
-/** Options of {@link gather}. */
+/**
+ * Options of {@link gather}.
+ *
+ * @example
+ * ```ts
+ * const results = yield* gather(a(), b(), { returnExceptions: true });
+ * ```
+ */
 export interface GatherOptions {
   /** Collect errors (and cancellations) as results instead of failing fast. */
   returnExceptions?: boolean;

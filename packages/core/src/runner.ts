@@ -13,7 +13,14 @@ import { peekRunningLoop } from './runningLoop';
 import type { Task } from './task';
 import type { Coro } from './types';
 
-/** Options of {@link run} and {@link runSync}. */
+/**
+ * Options of {@link run} and {@link runSync}.
+ *
+ * @example
+ * ```ts
+ * await run(main(), { debug: true });
+ * ```
+ */
 export interface RunOptions {
   /** The loop's clock (default: the real clock). */
   clock?: Clock;

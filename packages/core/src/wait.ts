@@ -10,17 +10,52 @@ import { FAILED, Future } from './future';
 import { getRunningLoop } from './runningLoop';
 import type { Coro } from './types';
 
-/** When {@link wait} returns. */
+/**
+ * When {@link wait} returns.
+ *
+ * @example
+ * ```ts
+ * const when: ReturnWhen = 'FIRST_EXCEPTION';
+ * ```
+ */
 export type ReturnWhen = 'FIRST_COMPLETED' | 'FIRST_EXCEPTION' | 'ALL_COMPLETED';
 
-/** `wait` returns when any future is done. */
+/**
+ * `wait` returns when any future is done.
+ *
+ * @example
+ * ```ts
+ * yield* wait(tasks, { returnWhen: FIRST_COMPLETED });
+ * ```
+ */
 export const FIRST_COMPLETED = 'FIRST_COMPLETED';
-/** `wait` returns when any future fails, or all are done. */
+/**
+ * `wait` returns when any future fails, or all are done.
+ *
+ * @example
+ * ```ts
+ * yield* wait(tasks, { returnWhen: FIRST_EXCEPTION });
+ * ```
+ */
 export const FIRST_EXCEPTION = 'FIRST_EXCEPTION';
-/** `wait` returns when all futures are done (the default). */
+/**
+ * `wait` returns when all futures are done (the default).
+ *
+ * @example
+ * ```ts
+ * yield* wait(tasks, { returnWhen: ALL_COMPLETED, timeout: 1000 });
+ * ```
+ */
 export const ALL_COMPLETED = 'ALL_COMPLETED';
 
-/** Options of {@link wait}. */
+/**
+ * Options of {@link wait}.
+ *
+ * @example
+ * ```ts
+ * const [done, pending] = yield* wait(tasks, { timeout: 500 });
+ * ```
+ */
 export interface WaitOptions {
   /** Return after this many ms even if the condition is not met (nothing is cancelled). */
   timeout?: number | null;
