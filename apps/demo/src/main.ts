@@ -2,7 +2,7 @@
  * The aio demo: what `pnpm demo` runs.
  *
  * The tour of the seed's 19 asyncio examples, ported to aio: each prints what
- * CPython 3.11 prints (`../shared/seed/expected-cpython-3.11.txt`), timestamps
+ * CPython prints (`packages/core/test/seed/expected-cpython.txt`), timestamps
  * included, plus a `note:` line where the seed's article claims something CPython
  * does not do.
  *

@@ -65,6 +65,7 @@ describe('Barrier', () => {
         log.push(
           `after reset: ${barrier.nWaiting} ${barrier.statistics().state} d done=${d.done()}`,
         );
+        yield* settle([d]); // retrieve d's BrokenBarrierError
       })(),
     );
     // CPython 3.13 gives the same sequence.

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { TestClock } from '../test/testClock';
+import { TestClock } from '@aio/test-utils';
 import { type Clock, hostNow, RealClock, realClock, scheduleMacrotask } from './clock';
 import { EventLoop } from './eventLoop';
 import { run } from './runner';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { TestClock } from '../test/testClock';
+import { TestClock } from '@aio/test-utils';
 import { Context, ContextVar, copyContext, Token } from './contextvars';
 import { runSync } from './runner';
 import { getRunningLoop } from './runningLoop';

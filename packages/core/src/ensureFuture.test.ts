@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { TestClock } from '../test/testClock';
+import { TestClock } from '@aio/test-utils';
 import { ensureFuture } from './ensureFuture';
 import { EventLoop } from './eventLoop';
 import { Future } from './future';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { TestClock } from '../test/testClock';
+import { TestClock } from '@aio/test-utils';
 import { ContextVar, copyContext } from './contextvars';
 import { EventLoop } from './eventLoop';
 import { CancelledError, InvalidStateError } from './exceptions';
@@ -161,6 +161,7 @@ describe('Future states', () => {
     const b = loop.createFuture();
     b.setException(new Error('boom'));
     expect(b.toString()).toBe("<Future finished exception=Error('boom')>");
+    b.exception(); // retrieved: nothing to report when it is collected
     const c = loop.createFuture();
     c.cancel();
     expect(c.toString()).toBe('<Future cancelled>');

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { errorOf, go } from '../test/helpers';
-import { TestClock } from '../test/testClock';
+import { TestClock } from '@aio/test-utils';
 import { CancelledError } from './exceptions';
 import { GatheringFuture, gather, gatherWith } from './gather';
 import { run } from './runner';

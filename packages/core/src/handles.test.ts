@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { TestClock } from '../test/testClock';
+import { TestClock } from '@aio/test-utils';
 import { ContextVar, copyContext } from './contextvars';
 import { EventLoop } from './eventLoop';
 import { Handle, TimerHandle } from './handles';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { TestClock } from '../test/testClock';
+import { TestClock } from '@aio/test-utils';
 import { QueueEmpty, QueueShutDown } from './exceptions';
 import { LifoQueue, PriorityQueue, Queue } from './queues';
 import { runSync } from './runner';

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { EventLoop } from './eventLoop';
 import { CancelledError, QueueEmpty, QueueFull, QueueShutDown } from './exceptions';
 import { LifoQueue, PriorityQueue, Queue } from './queues';
-import { TestClock } from '../test/testClock';
+import { TestClock } from '@aio/test-utils';
 import { Lock } from './lock';
 import { runSync } from './runner';
 import { getRunningLoop } from './runningLoop';

@@ -1,5 +1,5 @@
 import { describe, expect, test, vi } from 'vitest';
-import { TestClock } from '../test/testClock';
+import { TestClock } from '@aio/test-utils';
 import type { EventLoop } from './eventLoop';
 import { CancelledError } from './exceptions';
 import { run, runSync } from './runner';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { go } from '../test/helpers';
-import { TestClock } from '../test/testClock';
+import { TestClock } from '@aio/test-utils';
 import { EventLoop } from './eventLoop';
 import { getRunningLoop } from './runningLoop';
 import { sleep } from './sleep';

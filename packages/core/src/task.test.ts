@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { errorOf, go } from '../test/helpers';
-import { TestClock } from '../test/testClock';
+import { TestClock } from '@aio/test-utils';
 import { ContextVar } from './contextvars';
 import { EventLoop } from './eventLoop';
 import { CancelledError } from './exceptions';

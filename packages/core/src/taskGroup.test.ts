@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
 import { errorOf, go } from '../test/helpers';
-import { TestClock } from '../test/testClock';
+import { TestClock } from '@aio/test-utils';
 import { EventLoop } from './eventLoop';
 import { CancelledError, TaskGroupError } from './exceptions';
 import { getRunningLoop } from './runningLoop';

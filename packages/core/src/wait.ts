@@ -6,7 +6,7 @@
  */
 
 import { isGeneratorObject, repr } from './format';
-import { FAILED, Future } from './future';
+import { CANCELLED, Future } from './future';
 import { getRunningLoop } from './runningLoop';
 import type { Coro } from './types';
 
@@ -127,7 +127,8 @@ export function* wait<F extends Future<unknown>>(
     if (
       counter <= 0 ||
       returnWhen === FIRST_COMPLETED ||
-      (returnWhen === FIRST_EXCEPTION && f._state === FAILED)
+      // As CPython: `f.exception()` marks the error retrieved (no "never retrieved" report).
+      (returnWhen === FIRST_EXCEPTION && f._state !== CANCELLED && f.exception() !== undefined)
     ) {
       timeoutHandle?.cancel();
       if (!waiter.done()) waiter.setResult(undefined);

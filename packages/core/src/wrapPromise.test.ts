@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { errorOf } from '../test/helpers';
-import { TestClock } from '../test/testClock';
+import { TestClock } from '@aio/test-utils';
 import { EventLoop } from './eventLoop';
 import { CancelledError } from './exceptions';
 import type { Future } from './future';

@@ -4,7 +4,7 @@
 import type { Future } from '../src/future';
 import { runSync } from '../src/runner';
 import type { Coro } from '../src/types';
-import { TestClock } from './testClock';
+import { TestClock } from '@aio/test-utils';
 
 /** Runs `main()` to completion on a fresh loop with a virtual TestClock. */
 export function go<T>(main: () => Coro<T>, clock = new TestClock()): T {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectGarbage } from './gc';
+import { collectGarbage, wasCollected } from './gc';
 
 describe('collectGarbage', () => {
   it('collects an object that nothing references any more', async () => {
@@ -28,5 +28,20 @@ describe('collectGarbage', () => {
     } finally {
       g.gc = saved;
     }
+  });
+});
+
+describe('wasCollected', () => {
+  it('is true once the object is unreachable', async () => {
+    let obj: object | undefined = { payload: new Array(100).fill(1) };
+    const ref = new WeakRef(obj);
+    obj = undefined;
+    expect(await wasCollected(ref)).toBe(true);
+  });
+
+  it('is false while the object is still referenced', async () => {
+    const obj = { alive: true };
+    expect(await wasCollected(new WeakRef(obj), 2)).toBe(false);
+    expect(obj.alive).toBe(true);
   });
 });

@@ -1,6 +1,12 @@
 /**
+ * Garbage-collection helpers: collect, and prove that an object was collected.
+ * They need node's `--expose-gc` (the core and test-utils projects run with it).
+ *
+ * @module
+ */
+
+/**
  * Collects garbage until `FinalizationRegistry` callbacks have had their chance to run.
- * Needs node's `--expose-gc` (the core project runs its tests with it).
  *
  * @throws {Error} when `globalThis.gc` is missing, naming the flag that provides it.
  * @example
@@ -22,4 +28,27 @@ export async function collectGarbage(rounds = 3): Promise<void> {
     // Finalizers run in later macrotasks, not synchronously inside gc().
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
   }
+}
+
+/**
+ * Collects garbage and tells whether the object behind `ref` is gone. A test that
+ * claims "X is not reported when collected" must first prove X was collected: a
+ * report that never comes proves nothing if the object is still alive.
+ *
+ * @example
+ * ```ts
+ * const ref = new WeakRef(makeFailedFuture());
+ * expect(await wasCollected(ref)).toBe(true);
+ * expect(reports).toEqual([]);
+ * ```
+ */
+export async function wasCollected(ref: WeakRef<object>, rounds = 5): Promise<boolean> {
+  for (let i = 0; i < rounds; i++) {
+    await collectGarbage(1);
+    if (ref.deref() === undefined) {
+      await collectGarbage(2); // let the finalizers of what went with it run too
+      return true;
+    }
+  }
+  return false;
 }

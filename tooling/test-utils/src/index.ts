@@ -1,12 +1,25 @@
 /**
  * `@aio/test-utils`: helpers shared by the test suites of the aio packages (private).
+ * It imports nothing from the aio packages, so every package (core included) can use it.
  *
  * @module
  */
 
 // Comparing with CPython
-export { findPython, runPython } from './python';
+export {
+  compareVersions,
+  findPython,
+  MINIMUM_PYTHON,
+  REFERENCE_PYTHON,
+  runPython,
+} from './python';
 export type { PythonInfo, RunPythonOptions } from './python';
 
+// Virtual time
+export { TestClock } from './testClock';
+
 // Garbage collection
-export { collectGarbage } from './gc';
+export { collectGarbage, wasCollected } from './gc';
+
+// Reports that no test asked for
+export { failOnStrayReports, STRAY_REPORT, StrayReportGuard } from './strayReports';

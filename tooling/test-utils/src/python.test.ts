@@ -1,30 +1,49 @@
 import { describe, expect, it } from 'vitest';
-import { findPython, runPython } from './python';
+import { compareVersions, findPython, runPython } from './python';
 
 describe('findPython', () => {
-  it('finds a Python 3 interpreter that reports its version', () => {
+  it('finds a CPython of at least 3.11 and reports its version', () => {
     const py = findPython();
-    expect(py.version[0]).toBe(3);
-    expect(py.version[1]).toBeGreaterThanOrEqual(8);
+    expect(py).toBeDefined();
+    expect(compareVersions(py!.version, [3, 11])).toBeGreaterThanOrEqual(0);
+  });
+
+  it('prefers the requested version when it is installed', () => {
+    const any = findPython({ prefer: [3, 11] });
+    expect(any?.version.slice(0, 2)).toEqual([3, 11]);
+  });
+
+  it('honours AIO_PYTHON, and rejects an interpreter that does not exist', () => {
+    const saved = process.env.AIO_PYTHON;
+    try {
+      process.env.AIO_PYTHON = '/nonexistent/python3';
+      expect(findPython()).toBeUndefined();
+    } finally {
+      if (saved === undefined) delete process.env.AIO_PYTHON;
+      else process.env.AIO_PYTHON = saved;
+    }
   });
 });
 
 describe('runPython', () => {
-  it('returns what the script prints', () => {
-    expect(runPython('import asyncio\nprint(asyncio.run(asyncio.sleep(0, 7)))')).toBe('7\n');
+  it('runs a script with arguments and stdin and returns its stdout', () => {
+    const py = findPython()!;
+    const out = runPython(py, '-c', ['import sys; print(sys.argv[1], sys.stdin.read())', 'hi'], {
+      input: 'there',
+    });
+    expect(out).toBe('hi there\n');
   });
 
-  it('passes arguments after the script', () => {
-    expect(runPython('import sys; print(sys.argv[1:])', { args: ['a', 'b'] })).toBe("['a', 'b']\n");
+  it('throws with the stderr of a failing program', () => {
+    const py = findPython()!;
+    expect(() => runPython(py, '-c', ['import sys; sys.exit("bad thing")'])).toThrow(/bad thing/);
   });
+});
 
-  it("fails with Python's standard error when the script raises", () => {
-    expect(() => runPython('raise ValueError("boom")')).toThrow(/ValueError: boom/);
-  });
-
-  it('rejects code that is not a string', () => {
-    expect(() => runPython(42 as unknown as string)).toThrow(
-      new TypeError('runPython: code must be a string, got number'),
-    );
+describe('compareVersions', () => {
+  it('orders version tuples', () => {
+    expect(compareVersions([3, 13, 0], [3, 11])).toBeGreaterThan(0);
+    expect(compareVersions([3, 11], [3, 11, 0])).toBe(0);
+    expect(compareVersions([3, 9, 18], [3, 11])).toBeLessThan(0);
   });
 });

@@ -39,7 +39,7 @@ const defaultRandint = (lo: number, hi: number): number =>
 
 /**
  * Runs the 19 seed programs in order and prints what CPython prints for them
- * (`../shared/seed/expected-cpython-3.11.txt`), with each program's elapsed
+ * (`packages/core/test/seed/expected-cpython.txt`), with each program's elapsed
  * clock time in the seed's `[ 1.0s]` format, plus a `note:` line under the
  * programs where the seed's article claims something CPython does not do.
  *

@@ -117,7 +117,12 @@ describe('aio against CPython asyncio', () => {
       };
       expect(typeof mod.default, `${name}.ts must default-export its main`).toBe('function');
       const actual = await runScenario(mod.default!);
-      expect(actual).toEqual(expected);
+      expect(actual.lines).toEqual(expected);
+      if (entry!.reports !== undefined) {
+        expect(actual.reports, `${name}: what reached the exception handler`).toEqual(
+          entry!.reports,
+        );
+      }
     });
 
     if (files.expected !== undefined) {

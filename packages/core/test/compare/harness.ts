@@ -11,7 +11,7 @@
 
 import { getRunningLoop, run } from '../../src/index';
 import type { Coro, EventLoop, Future } from '../../src/index';
-import { TestClock } from '../testClock';
+import { collectGarbage, TestClock } from '@aio/test-utils';
 
 /**
  * Appends a trace line `"<t> " + parts.join(' ')`, `t` being the loop time in
@@ -115,8 +115,9 @@ const HOST_LIMIT_MS = 10_000;
  * failed after `asyncio.run()` has stopped its loop; run_py.py reads that same
  * loop's clock).
  */
-export async function runScenario(main: Scenario): Promise<string[]> {
+export async function runScenario(main: Scenario): Promise<ScenarioRun> {
   const lines: string[] = [];
+  const reports: string[] = [];
   let open = true;
   let loop: EventLoop | undefined;
   const log: Log = (...parts) => {
@@ -127,6 +128,12 @@ export async function runScenario(main: Scenario): Promise<string[]> {
   // `yield*` delegation is transparent: no extra task, step or iteration.
   function* entry(): Coro<unknown> {
     loop = getRunningLoop();
+    // What reaches the exception handler (a never-retrieved exception, a failing
+    // callback), compared with CPython's as a sorted list: CPython reports at
+    // reference-count time, aio at loop close or garbage collection.
+    loop.setExceptionHandler((_, ctx) => {
+      reports.push(ctx.message + ('exception' in ctx ? `: ${fmt(ctx.exception)}` : ''));
+    });
     return yield* main(log);
   }
   // A scenario whose loop waits forever (every task blocked, no timer) never
@@ -147,5 +154,12 @@ export async function runScenario(main: Scenario): Promise<string[]> {
     open = false;
     clearTimeout(timer);
   }
-  return lines;
+  await collectGarbage();
+  return { lines, reports: reports.sort() };
+}
+
+/** What {@link runScenario} gives: the trace, and the exception handler's reports, sorted. */
+export interface ScenarioRun {
+  readonly lines: string[];
+  readonly reports: string[];
 }

@@ -60,12 +60,23 @@ def load(name, path):
 
 
 def run_scenario(mod):
-    """Runs one scenario; returns (trace lines, what it wrote to stdout/stderr)."""
+    """Runs one scenario; returns (trace lines, reports, what it wrote to stdout/stderr)."""
     lines = []
     state = {'open': True, 'loop': None}
 
+    reports = []
+
+    def on_report(loop, context):
+        # What the loop's exception handler gets (a never-retrieved exception, a
+        # failing callback...): compared with aio's reports as a sorted list, since
+        # CPython reports at reference-count time and aio at loop close or GC.
+        exc = context.get('exception')
+        message = context['message'].replace('asyncio.run()', 'run()')
+        reports.append(message + ('' if exc is None else ': ' + fmt(exc)))
+
     def factory():
         loop = VirtualTimeLoop()
+        loop.set_exception_handler(on_report)
         state['loop'] = loop
         return loop
 
@@ -93,7 +104,7 @@ def run_scenario(mod):
         state['open'] = False
         gc.collect()
         sys.stdout, sys.stderr = saved
-    return lines, captured.getvalue()
+    return lines, sorted(reports), captured.getvalue()
 
 
 def main(argv):
@@ -116,8 +127,8 @@ def main(argv):
         if sys.version_info[:len(need)] < need and not ignore_min:
             out[name] = {'lines': None, 'minPython': '.'.join(map(str, need))}
             continue
-        lines, output = run_scenario(mod)
-        entry = {'lines': lines}
+        lines, reports, output = run_scenario(mod)
+        entry = {'lines': lines, 'reports': reports}
         if output:
             entry['output'] = output
         if need > (3, 11):

@@ -1,6 +1,6 @@
 /**
- * The 19 programs of the seed article (`../shared/seed/examples-cpython.py`), ported
- * to aio one for one. Each prints through `p(...)` like the Python original:
+ * The 19 programs of the seed article (their CPython twins are in `seed_cpython.py`),
+ * ported to aio one for one. Each prints through `p(...)` like the Python original:
  * `[ 1.0s] ...`, the time read from the loop (seconds since the example started).
  */
 

@@ -1,29 +1,23 @@
 /**
  * The seed article's programs, ported to aio and run on a virtual clock: their output
- * must equal CPython 3.11's (`../shared/seed/expected-cpython-3.11.txt`) line for line.
+ * must equal CPython's (`expected-cpython.txt`, printed by `seed_cpython.py`) line for line.
  */
 
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findPython, runPython } from '@aio/test-utils';
 import { describe, expect, test } from 'vitest';
 import { runSync } from '../../src/runner';
 import { peekRunningLoop } from '../../src/runningLoop';
-import { TestClock } from '../testClock';
+import { TestClock } from '@aio/test-utils';
 import { type Example, examples, type Printer, prepareLazy } from './examples';
 import { pyFixed41, pyRepr, pyStr } from './pyFormat';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const REPO_ROOT = resolve(HERE, '..', '..', '..', '..');
-const EXPECTED = resolve(REPO_ROOT, '..', 'shared', 'seed', 'expected-cpython-3.11.txt');
+const EXPECTED = resolve(HERE, 'expected-cpython.txt');
 
 function readExpected(): string {
-  if (!existsSync(EXPECTED)) {
-    throw new Error(
-      `The seed's expected output is missing: ${EXPECTED} (the shared folder beside the repo, ` +
-        'holding expected-cpython-3.11.txt, must be present for this test)',
-    );
-  }
   return readFileSync(EXPECTED, 'utf8');
 }
 
@@ -58,10 +52,10 @@ describe('the seed examples on aio', () => {
     expect(examples).toHaveLength(19);
   });
 
-  test('print exactly what CPython 3.11 printed', () => {
+  test('print exactly what CPython printed', () => {
     const expected = readExpected();
-    // 4.3 prints a random number: CPython's randint was unseeded, so the port draws the
-    // number CPython drew (read from its output) and everything else is compared as is.
+    // 4.3 prints a random number: the port draws the number CPython drew (read from its
+    // output) and everything else is compared as is.
     const drawn = /^\[ {0,2}[\d.]+s\] \[(\d+), /m.exec(expected.split('== 4.3')[1] ?? '');
     expect(drawn, 'the 4.3 line of the expected output').not.toBeNull();
     const value = Number(drawn?.[1]);
@@ -73,6 +67,17 @@ describe('the seed examples on aio', () => {
     const r = Math.floor(Math.random() * 101);
     const out = runAll(() => r, '4.3 await many times');
     expect(out).toBe(`== 4.3 await many times\n[ 0.0s] [${r}, ${r}, ${r}, ${r}] True\n`);
+  });
+});
+
+describe('the expected output', () => {
+  test('is what seed_cpython.py prints on CPython today (regenerate it with pnpm seed:expected)', () => {
+    const python = findPython();
+    if (python === undefined) {
+      throw new Error('No CPython >= 3.11 found: the seed oracle cannot be checked without it');
+    }
+    const out = runPython(python, resolve(HERE, 'seed_cpython.py'));
+    expect(out).toBe(readExpected());
   });
 });
 
