@@ -6,8 +6,8 @@ module.exports = {
       name: 'no-circular',
       severity: 'error',
       comment:
-        'Runtime import cycles are forbidden (STYLE.md: one-way layering). A back-reference ' +
-        'that is only a type uses `import type`, which is erased and does not count.',
+        'Import cycles are forbidden, type imports included (ARCHITECTURE.md: one-way layering). ' +
+        'Mutually referring public types are declared together in a leaf module (core: types.ts).',
       from: {},
       to: { circular: true },
     },
@@ -20,8 +20,8 @@ module.exports = {
     },
   ],
   options: {
-    // Only what exists at run time: `import type` (erased) is not a dependency here.
-    tsPreCompilationDeps: false,
+    // Type imports count too: the module graph is one-way, types included.
+    tsPreCompilationDeps: true,
     doNotFollow: { path: 'node_modules' },
     exclude: { path: ['\\.test\\.ts$', '\\.test-d\\.ts$', '\\.testutil\\.ts$'] },
     tsConfig: { fileName: 'tsconfig.json' },

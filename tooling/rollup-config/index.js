@@ -8,6 +8,45 @@ import { dts } from 'rollup-plugin-dts';
 import esbuild from 'rollup-plugin-esbuild';
 
 /**
+ * A d.ts post-process for the pattern core uses for its class-like public types: an
+ * interface (`interface Future<T>`, declared in a leaf module) published under the same
+ * name as a constructor value, through a type alias in another module
+ * (`type Future<T> = api.Future<T>; const Future: FutureConstructor`). Bundling the
+ * declarations into one file renames the interface to `Future$1` (two declarations named
+ * `Future`), which users would then read in hovers and type errors. This merges them
+ * back: it drops each alias `type X<...> = X$1<...>;` (with the comment above it) and
+ * renames `X$1` to `X`, leaving an interface and a const of one name in one file, as
+ * `lib.d.ts` declares `Promise`.
+ *
+ * @returns {import('rollup').Plugin}
+ */
+export function mergeAliasedInterfaces() {
+  return {
+    name: 'aio-merge-aliased-interfaces',
+    // rollup-plugin-dts writes the declarations in its own late hooks: rewrite the
+    // finished chunks.
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type === 'chunk') chunk.code = mergeAliases(chunk.code);
+      }
+    },
+  };
+}
+
+/** The transform of {@link mergeAliasedInterfaces}, on one declaration file's text. */
+export function mergeAliases(code) {
+  const alias =
+    /(?:\/\*\*(?:(?!\*\/)[\s\S])*\*\/\n)?type (\w+)(<[^>\n]*>)? = \1\$1(<[^;\n]*>)?;\n/g;
+  const names = [];
+  let merged = code.replace(alias, (_m, name) => {
+    names.push(name);
+    return '';
+  });
+  for (const name of names) merged = merged.replace(new RegExp(`\\b${name}\\$1\\b`, 'g'), name);
+  return merged;
+}
+
+/**
  * Builds the rollup configuration of one package.
  *
  * @param {import('./index').BuildOptions} options
@@ -60,7 +99,12 @@ export function defineBuild(options) {
     ...['d.ts', 'd.cts'].map((ext) => ({
       input: resolvedInput,
       external,
-      plugins: [dts({ tsconfig: join(cwd, 'tsconfig.json') })],
+      // `@internal` members stay out of the published types (and so out of users'
+      // autocomplete and type errors).
+      plugins: [
+        dts({ tsconfig: join(cwd, 'tsconfig.json'), compilerOptions: { stripInternal: true } }),
+        mergeAliasedInterfaces(),
+      ],
       output: { dir: join(cwd, 'dist'), format: 'es', ...chunkNames(ext) },
     })),
   ];

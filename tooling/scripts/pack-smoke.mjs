@@ -7,7 +7,15 @@
 //     and bundler.
 // Needs the packages built (`pnpm build`).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,6 +105,43 @@ try {
     join(app, 'cjs.cts'),
     entries.map((s) => `import ${alias(s)} = require('${s}');\nexport { ${alias(s)} };\n`).join(''),
   );
+  // The public type family of core as a user writes with it: constructor values that are
+  // also types, internals hidden, and no bundler-renamed names (`Future$1`) in sight.
+  writeFileSync(
+    join(app, 'usage.ts'),
+    `import { type Coro, createTask, EventLoop, Future, gather, GatheringFuture, Handle, Task, TimerHandle } from '@aio/core';
+const loop: EventLoop = new EventLoop();
+const fut: Future<number> = new Future<number>({ loop });
+const same: EventLoop = fut.getLoop();
+const x: unknown = fut;
+if (x instanceof Future) x.cancel();
+class MyLoop extends EventLoop {
+  now(): number {
+    return this.time();
+  }
+}
+class MyFuture<T> extends Future<T> {}
+function* num(): Coro<number> {
+  return 1;
+}
+function* main(): Coro<number> {
+  const t: Task<number> = createTask(num());
+  const g: GatheringFuture<[number, number]> = gather(t, num());
+  const [a, b] = yield* g;
+  return (yield* t) + a + b;
+}
+const h: Handle = loop.callSoon(() => {});
+const th: TimerHandle = loop.callLater(1, () => {});
+// @ts-expect-error internal members are not published
+fut._state;
+export { same, MyLoop, MyFuture, main, h, th };
+`,
+  );
+  for (const dts of ['index.d.ts', 'index.d.cts']) {
+    const text = readFileSync(join(app, 'node_modules/@aio/core/dist', dts), 'utf8');
+    const renamed = text.match(/\b\w+\$\d+\b/g);
+    if (renamed) fail(`@aio/core/dist/${dts} has bundler-renamed names: ${[...new Set(renamed)]}`);
+  }
   const common = {
     target: 'ES2022',
     strict: true,
@@ -112,7 +157,10 @@ try {
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
   for (const [name, compilerOptions] of Object.entries(configs)) {
     const file = join(app, `tsconfig.${name}.json`);
-    writeFileSync(file, JSON.stringify({ compilerOptions, files: ['esm.ts', 'cjs.cts'] }, null, 2));
+    writeFileSync(
+      file,
+      JSON.stringify({ compilerOptions, files: ['esm.ts', 'cjs.cts', 'usage.ts'] }, null, 2),
+    );
     try {
       execFileSync(process.execPath, [tsc, '-p', file], { ...quiet, cwd: app });
       console.log(`  ok   types resolve with moduleResolution ${name} (import and require)`);

@@ -154,9 +154,12 @@ describe('asCompleted', () => {
       expect(() => asCompleted(7 as never)).toThrow(
         'asCompleted(): expected an iterable of awaitables, got 7',
       );
-      expect(() => asCompleted([f], { timeout: Number.NaN })).toThrow(TypeError);
+      expect(() => asCompleted([f], { timeout: Number.NaN })).toThrow(RangeError);
       expect(() => asCompleted([f], { timeout: Number.NaN })).toThrow(
-        'asCompleted(): timeout must be a number (milliseconds) or null, got NaN',
+        'asCompleted(): timeout must not be NaN',
+      );
+      expect(() => asCompleted([f], { timeout: '5' as never })).toThrow(
+        "asCompleted(): timeout must be a number (milliseconds) or null, got '5'",
       );
       f.cancel();
       yield;

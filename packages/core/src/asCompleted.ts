@@ -7,9 +7,10 @@
 import { ensureFutureOn } from './ensureFuture';
 import { TimeoutError } from './exceptions';
 import { isGeneratorObject, repr } from './format';
-import { Future } from './future';
+import { Future, newFuture } from './future';
 import { RingQueue } from './ringQueue';
-import { getRunningLoop } from './runningLoop';
+import { runningLoop } from './runningLoop';
+import { checkTime } from './validate';
 import type { Awaitable, Coro } from './types';
 
 /**
@@ -37,12 +38,8 @@ export function asCompleted<T>(
     throw new TypeError(`asCompleted(): expected an iterable of awaitables, got ${repr(aws)}`);
   }
   const timeout = opts?.timeout ?? null;
-  if (timeout !== null && (typeof timeout !== 'number' || Number.isNaN(timeout))) {
-    throw new TypeError(
-      `asCompleted(): timeout must be a number (milliseconds) or null, got ${repr(timeout)}`,
-    );
-  }
-  const loop = getRunningLoop();
+  checkTime(timeout, 'asCompleted', 'timeout', true);
+  const loop = runningLoop();
   const todo = new Set<Future<T>>();
   for (const aw of new Set(aws)) todo.add(ensureFutureOn(aw, loop));
   // A small queue of completed futures (null: the timeout passed), with waiters.
@@ -79,7 +76,7 @@ export function asCompleted<T>(
   }
   function* waitForOne(): Coro<T> {
     while (done.length === 0) {
-      const getter = loop.createFuture<void>();
+      const getter = newFuture<void>(loop);
       getters.push(getter);
       try {
         yield* getter;

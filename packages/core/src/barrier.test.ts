@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { Barrier } from './barrier';
 import { runSync } from './runner';
-import type { Task } from './task';
+import type { Task } from './public';
 import { createTask } from './taskFunctions';
 import type { Coro } from './types';
 

@@ -4,11 +4,9 @@
  * @module
  */
 
-import type { EventLoop } from './eventLoop';
 import { BrokenBarrierError } from './exceptions';
-import type { Future } from './future';
+import { ParkingLot } from './parking';
 import type { Coro } from './types';
-import { WaiterQueue, bindLoop } from './waiters';
 
 /**
  * The states of a {@link Barrier} (asyncio 3.11+): it fills with waiters, drains
@@ -71,8 +69,11 @@ export class Barrier {
   readonly #parties: number;
   #state: BarrierState = 'filling';
   #count = 0;
-  #waiters = new WaiterQueue<Future<boolean>>();
-  #loop: EventLoop | undefined = undefined;
+  readonly #lot = new ParkingLot(this);
+  // A waiter that leaves by an error passes a wake-up on (asyncio's Condition does).
+  readonly #onAbandon = (): void => {
+    this.#lot.unparkOne(false);
+  };
 
   /**
    * A barrier that `parties` tasks trip.
@@ -213,7 +214,7 @@ export class Barrier {
       state: this.#state,
       parties: this.#parties,
       nWaiting: this.nWaiting,
-      waiting: this.#waiters.size,
+      waiting: this.#lot.size,
     };
   }
 
@@ -223,47 +224,15 @@ export class Barrier {
     return `<Barrier [${this.#state}${extra}]>`;
   }
 
-  /**
-   * Waits for the next state change (asyncio's `Condition.wait` on the barrier's
-   * condition). A task failing after it was woken passes the wake-up on.
-   */
-  *#park(): Coro<void> {
-    const loop = (this.#loop = bindLoop(this.#loop, this));
-    const fut = loop.createFuture<boolean>();
-    const ticket = this.#waiters.push(fut);
-    try {
-      try {
-        yield* fut;
-      } finally {
-        this.#waiters.remove(ticket, fut);
-      }
-    } catch (e) {
-      this.#wakeOne();
-      throw e;
-    }
+  #park(): Coro<boolean> {
+    return this.#lot.park(this.#onAbandon);
   }
 
-  /** The state now (a method, so that TypeScript does not narrow it across `yield*`). */
   #is(state: BarrierState): boolean {
     return this.#state === state;
   }
 
   #wakeAll(): void {
-    this.#waiters.some(wakePending);
+    this.#lot.unparkAll(false);
   }
-
-  #wakeOne(): void {
-    this.#waiters.some(wakeFirstPending);
-  }
-}
-
-function wakePending(fut: Future<boolean>): boolean {
-  if (!fut.done()) fut.setResult(false);
-  return false;
-}
-
-function wakeFirstPending(fut: Future<boolean>): boolean {
-  if (fut.done()) return false;
-  fut.setResult(false);
-  return true;
 }

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { TestClock } from '@aio/test-utils';
-import { type Clock, hostNow, RealClock, realClock, scheduleMacrotask } from './clock';
-import { EventLoop } from './eventLoop';
+import { hostNow, RealClock, realClock, scheduleMacrotask } from './clock';
+import { EventLoop } from './public';
 import { run } from './runner';
 import { getRunningLoop } from './runningLoop';
 import { sleep } from './sleep';
 import { createTask } from './taskFunctions';
-import type { Coro } from './types';
+import type { Clock, Coro } from './types';
 
 describe('RealClock', () => {
   test('never wakes before its deadline, even with fractional deadlines (regression)', async () => {

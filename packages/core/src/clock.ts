@@ -4,80 +4,13 @@
  * This is the only module of `@aio/core` that touches the host's timers
  * (`setTimeout`, `setImmediate`, `MessageChannel`) and `performance.now()`.
  * Other clocks (virtual, scaled) live in `@aio/timers` and plug in through the
- * public {@link Clock} interface alone: the loop never checks what kind of clock
+ * public `Clock` interface (types.ts) alone: the loop never checks what kind of clock
  * it has.
  *
  * @module
  */
 
-import type { EventLoop } from './eventLoop';
-
-/**
- * What a loop tells its clock when it has nothing ready to run.
- *
- * @example
- * ```ts
- * const idle: IdleInfo = { hostPending: 0, loop };
- * ```
- */
-export interface IdleInfo {
-  /**
-   * How many host operations the loop is waiting for (pending native Promises
-   * wrapped by `wrapPromise`). They wake the loop themselves when they settle.
-   */
-  readonly hostPending: number;
-  /** The loop that is idle. */
-  readonly loop: EventLoop;
-}
-
-/**
- * The time source and wake-up service of an {@link EventLoop}.
- *
- * A loop reads `now()` once per iteration and for `loop.time()`. When it has
- * nothing ready to run it first offers the clock the chance to move time itself
- * (`advanceIdle`, optional: a virtual clock jumps straight to the next timer);
- * if the clock declines, the loop asks to be woken at its earliest deadline
- * (`setTimer`) and returns control to the host.
- *
- * Contract:
- * - `now()` is monotonic (never decreases) and in milliseconds.
- * - `setTimer(deadline, wake)` calls `wake()` once, from the host, at or after the
- *   moment `now() >= deadline` — never synchronously inside `setTimer`. A wake that
- *   comes early is harmless: the loop re-arms.
- * - `clearTimer(token)` cancels a pending wake; clearing a fired or cleared token
- *   is a no-op.
- * - `advanceIdle(deadline, info)`, when present, either moves `now()` to at least
- *   `deadline` synchronously and returns `true`, or changes nothing and returns
- *   `false`. It is only called with a finite `deadline` greater than `now()`.
- *
- * @example
- * ```ts
- * // A clock that runs 10× faster than real time:
- * const fast: Clock = {
- *   now: () => realClock.now() * 10,
- *   setTimer: (deadline, wake) => realClock.setTimer(deadline / 10, wake),
- *   clearTimer: (token) => realClock.clearTimer(token),
- * };
- * await run(main(), { clock: fast });
- * ```
- */
-export interface Clock {
-  /** The current time in milliseconds. Monotonic. */
-  now(): number;
-  /**
-   * Arranges for `wake()` to be called from the host once `now() >= deadline`.
-   * Returns a token for {@link Clock.clearTimer}.
-   */
-  setTimer(deadline: number, wake: () => void): unknown;
-  /** Cancels a wake-up arranged by {@link Clock.setTimer}. */
-  clearTimer(token: unknown): void;
-  /**
-   * Optional: lets a clock that can move its own time (a virtual clock) jump to
-   * `deadline` while the loop is idle. Returns `true` when `now()` has reached
-   * `deadline`, so the loop goes on at once without returning to the host.
-   */
-  advanceIdle?(deadline: number, info: IdleInfo): boolean;
-}
+import type { Clock } from './types';
 
 // The largest delay host timers accept (2^31 - 1 ms); longer waits re-arm.
 const MAX_HOST_DELAY = 2_147_483_647;

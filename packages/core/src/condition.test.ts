@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { Condition } from './condition';
 import { Lock } from './lock';
 import { runSync } from './runner';
-import type { Task } from './task';
+import type { Task } from './public';
 import { createTask } from './taskFunctions';
 import type { Coro } from './types';
 

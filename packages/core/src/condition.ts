@@ -4,13 +4,10 @@
  * @module
  */
 
-import type { EventLoop } from './eventLoop';
 import { isCancelledError } from './exceptions';
-import type { Future } from './future';
 import { Lock } from './lock';
-import type { Task } from './task';
-import type { Coro } from './types';
-import { WaiterQueue, bindLoop } from './waiters';
+import { ParkingLot } from './parking';
+import type { Coro, Task } from './types';
 
 /**
  * What {@link Condition.statistics} reports.
@@ -61,8 +58,7 @@ export interface ConditionStatistics {
  */
 export class Condition {
   readonly #lock: Lock;
-  #waiters = new WaiterQueue<Future<boolean>>();
-  #loop: EventLoop | undefined = undefined;
+  readonly #lot = new ParkingLot(this);
 
   /**
    * A condition over `lock` (or over a new `Lock`).
@@ -153,21 +149,16 @@ export class Condition {
    */
   *wait(): Coro<true> {
     if (!this.locked()) throw new Error('Condition.wait(): cannot wait on an un-acquired lock');
-    const loop = (this.#loop = bindLoop(this.#loop, this));
-    const fut = loop.createFuture<boolean>();
     this.release();
     // The failure to throw once the lock is held again, if any (asyncio's try/finally,
     // spelled out so that no `throw` sits in a `finally`).
     let failed = false;
     let failure: unknown;
-    const ticket = this.#waiters.push(fut);
     try {
-      yield* fut;
+      yield* this.#lot.park();
     } catch (e) {
       failed = true;
       failure = e;
-    } finally {
-      this.#waiters.remove(ticket, fut);
     }
     // Re-acquire the lock whatever happened. Cancellations meanwhile are retried and
     // the last one is thrown once the lock is held; any other error ends the loop.
@@ -237,7 +228,7 @@ export class Condition {
    * ```
    */
   notifyAll(): void {
-    this.notify(this.#waiters.size);
+    this.notify(this.#lot.size);
   }
 
   /**
@@ -253,26 +244,18 @@ export class Condition {
     return {
       locked: lock.locked,
       owner: lock.owner,
-      waiting: this.#waiters.size,
+      waiting: this.#lot.size,
       lockWaiting: lock.waiting,
     };
   }
 
   /** `<Condition [locked, waiters:1]>` */
   toString(): string {
-    const n = this.#waiters.size;
+    const n = this.#lot.size;
     return `<Condition [${this.locked() ? 'locked' : 'unlocked'}${n > 0 ? `, waiters:${n}` : ''}]>`;
   }
 
   #notify(n: number): void {
-    let woken = 0;
-    this.#waiters.some((fut) => {
-      if (woken >= n) return true;
-      if (!fut.done()) {
-        woken++;
-        fut.setResult(false);
-      }
-      return false;
-    });
+    this.#lot.unpark(n, false);
   }
 }

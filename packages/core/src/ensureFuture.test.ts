@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { TestClock } from '@aio/test-utils';
 import { ensureFuture } from './ensureFuture';
-import { EventLoop } from './eventLoop';
-import { Future } from './future';
+import { EventLoop } from './public';
+import { Future } from './public';
 import { run, runSync } from './runner';
 import { getRunningLoop } from './runningLoop';
 import { sleep } from './sleep';
-import { Task } from './task';
+import { Task } from './public';
 
 describe('ensureFuture', () => {
   test('returns a future (or task) as it is', () => {

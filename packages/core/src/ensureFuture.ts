@@ -4,17 +4,18 @@
  * @module
  */
 
-import type { EventLoop } from './eventLoop';
+import type { LoopInternals } from './events';
 import { isGeneratorObject, repr } from './format';
 import { Future } from './future';
-import { getRunningLoop } from './runningLoop';
+import { runningLoop } from './runningLoop';
+import type * as api from './types';
 import type { Awaitable, Coro } from './types';
 import { isPromiseLike, wrapPromiseOn } from './wrapPromise';
 
 /** @internal ensureFuture on an explicit loop (or the running one). */
 export function ensureFutureOn<T>(
   x: Awaitable<T> | PromiseLike<T>,
-  loop: EventLoop | null,
+  loop: LoopInternals | null,
 ): Future<T> {
   if (x instanceof Future) {
     if (loop !== null && x._loop !== loop) {
@@ -24,8 +25,9 @@ export function ensureFutureOn<T>(
     }
     return x;
   }
-  if (isGeneratorObject(x)) return (loop ?? getRunningLoop()).createTask(x as Coro<T>);
-  if (isPromiseLike(x)) return wrapPromiseOn(loop ?? getRunningLoop(), x);
+  if (isGeneratorObject(x))
+    return (loop ?? runningLoop()).createTask(x as Coro<T>) as api.Future<T> as Future<T>;
+  if (isPromiseLike(x)) return wrapPromiseOn(loop ?? runningLoop(), x);
   throw new TypeError(
     `ensureFuture(): a Future, a coroutine or a PromiseLike is required, got ${repr(x)}` +
       (typeof x === 'function' ? ' (did you forget to call the generator function?)' : ''),
@@ -42,9 +44,9 @@ export function ensureFutureOn<T>(
  * const fut = ensureFuture(fetchUser(id)); // a Task
  * ```
  */
-export function ensureFuture<T>(x: Future<T>): Future<T>;
-export function ensureFuture<T>(x: Coro<T>): Future<T>;
-export function ensureFuture<T>(x: PromiseLike<T>): Future<T>;
-export function ensureFuture<T>(x: Awaitable<T> | PromiseLike<T>): Future<T> {
+export function ensureFuture<T>(x: api.Future<T>): api.Future<T>;
+export function ensureFuture<T>(x: Coro<T>): api.Future<T>;
+export function ensureFuture<T>(x: PromiseLike<T>): api.Future<T>;
+export function ensureFuture<T>(x: Awaitable<T> | PromiseLike<T>): api.Future<T> {
   return ensureFutureOn(x, null);
 }

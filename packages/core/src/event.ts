@@ -4,10 +4,8 @@
  * @module
  */
 
-import type { EventLoop } from './eventLoop';
-import type { Future } from './future';
+import { ParkingLot } from './parking';
 import type { Coro } from './types';
-import { WaiterQueue, bindLoop } from './waiters';
 
 /**
  * What {@link Event.statistics} reports.
@@ -41,8 +39,7 @@ export interface EventStatistics {
  */
 export class Event {
   #value = false;
-  #waiters = new WaiterQueue<Future<boolean>>();
-  #loop: EventLoop | undefined = undefined;
+  readonly #lot = new ParkingLot(this);
 
   /**
    * Whether the flag is set.
@@ -69,7 +66,7 @@ export class Event {
   set(): void {
     if (this.#value) return;
     this.#value = true;
-    this.#waiters.some(wake);
+    this.#lot.unparkAll(true);
   }
 
   /**
@@ -97,15 +94,8 @@ export class Event {
    */
   *wait(): Coro<true> {
     if (this.#value) return true;
-    const loop = (this.#loop = bindLoop(this.#loop, this));
-    const fut = loop.createFuture<boolean>();
-    const ticket = this.#waiters.push(fut);
-    try {
-      yield* fut;
-      return true;
-    } finally {
-      this.#waiters.remove(ticket, fut);
-    }
+    yield* this.#lot.park();
+    return true;
   }
 
   /**
@@ -117,17 +107,12 @@ export class Event {
    * ```
    */
   statistics(): EventStatistics {
-    return { set: this.#value, waiting: this.#waiters.size };
+    return { set: this.#value, waiting: this.#lot.size };
   }
 
   /** `<Event [unset, waiters:2]>` */
   toString(): string {
-    const n = this.#waiters.size;
+    const n = this.#lot.size;
     return `<Event [${this.#value ? 'set' : 'unset'}${n > 0 ? `, waiters:${n}` : ''}]>`;
   }
-}
-
-function wake(fut: Future<boolean>): boolean {
-  if (!fut.done()) fut.setResult(true);
-  return false;
 }

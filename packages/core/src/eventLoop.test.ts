@@ -1,13 +1,14 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { TestClock } from '@aio/test-utils';
-import type { Clock } from './clock';
-import { EventLoop } from './eventLoop';
+import { realClock } from './clock';
+import type { Clock } from './types';
+import { EventLoop } from './public';
 import { CancelledError } from './exceptions';
-import { Future } from './future';
-import type { TimerHandle } from './handles';
+import { Future } from './public';
+import type { TimerHandle } from './public';
 import { getRunningLoop } from './runningLoop';
 import { sleep } from './sleep';
-import { Task } from './task';
+import { Task } from './public';
 import { eagerTaskFactory } from './taskFunctions';
 import type { Coro, ExceptionContext, TaskFactory } from './types';
 
@@ -666,8 +667,8 @@ describe('living in the host', () => {
         reads++;
         return real.time();
       },
-      setTimer: (d, w) => real._clock.setTimer(d, w),
-      clearTimer: (t) => real._clock.clearTimer(t),
+      setTimer: (d, w) => realClock.setTimer(d, w),
+      clearTimer: (t) => realClock.clearTimer(t),
     };
     const loop = newLoop({ clock: spy });
     function* main(): Coro<void> {

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { TestClock } from '@aio/test-utils';
 import { ContextVar, copyContext } from './contextvars';
-import { EventLoop } from './eventLoop';
+import { EventLoop } from './public';
 import { CancelledError, InvalidStateError } from './exceptions';
-import { Future, isFuture } from './future';
+import { isFuture } from './future';
+import { Future } from './public';
 import { run, runSync } from './runner';
 import { getRunningLoop } from './runningLoop';
 import { createTask } from './taskFunctions';

@@ -12,37 +12,45 @@
  * @module
  */
 
-import { type Context, captureMap } from './contextvars';
-import type { EventLoop } from './eventLoop';
+import { type Context, captureMap, type VarMap } from './contextvars';
+import { type DoneWaker, type LoopInternals, loopInternals } from './events';
 import { type CancelledError, InvalidStateError, makeCancelledError } from './exceptions';
 import { repr } from './format';
-import { getRunningLoop } from './runningLoop';
+import { runningLoop } from './runningLoop';
+import type * as api from './types';
 
 /** @internal */ export const PENDING = 0;
 /** @internal */ export const FINISHED = 1;
 /** @internal */ export const FAILED = 2;
 /** @internal */ export const CANCELLED = 3;
 /** @internal */ export type FutureState = 0 | 1 | 2 | 3;
-/** @internal `_flags`: set by `yield*` (the iterator), checked and cleared by the task */
-export const BLOCKING = 1;
-/** @internal `_flags`: an exception nobody retrieved yet */
-export const LOG_TRACEBACK = 2;
-/** @internal `_flags` of a task: a cancellation is due at its next step */
-export const MUST_CANCEL = 4;
 
-/**
- * @internal An object told synchronously that a future is done. It must not run
- * user code: a task queues its own step, a Promise bridge settles a native promise.
+/*
+ * `_flags`, one small integer per future, so that a pending task carries one field for
+ * all its booleans and its cancel count:
+ *
+ *   bit 0  BLOCKING       set by `yield* fut` (the iterator's `next()`), checked and
+ *                         cleared by the task that receives the future: it tells
+ *                         `yield* fut` from a mistaken bare `yield fut`
+ *   bit 1  LOG_TRACEBACK  an exception nobody retrieved yet (set by `_fail`, cleared by
+ *                         `result()`, `exception()`, `cancel()` and the awaiting task)
+ *   bit 2  MUST_CANCEL    (tasks) a cancellation is due at the next step
+ *   bits FLAG_BITS..      (tasks) how many cancellation requests are pending, counted in
+ *                         units of CANCEL_REQUEST (task.ts)
+ *
+ * FLAG_BITS is derived from the top flag, so adding a flag moves the count up with it.
  */
-export interface DoneWaker {
-  _onDone(fut: Future<unknown>): void;
-}
+/** @internal */ export const BLOCKING = 1;
+/** @internal */ export const LOG_TRACEBACK = 2;
+/** @internal */ export const MUST_CANCEL = 4;
+/** @internal How many low bits of `_flags` are flags: the count of a task sits above them. */
+export const FLAG_BITS: number = 32 - Math.clz32(MUST_CANCEL);
 
 type DoneCallback<T> = (fut: Future<T>) => unknown;
 
 /** Reports never-retrieved exceptions of futures that are garbage-collected. */
 interface LostException {
-  loop: EventLoop;
+  loop: LoopInternals;
   exception: unknown;
   message: string;
   description: string;
@@ -59,21 +67,24 @@ const lostExceptions: FinalizationRegistry<LostException> | null =
     : null;
 
 /**
- * A result that will be available later. Bound to an event loop; awaited with
- * `yield* fut` in a coroutine (or `await fut` in native async code: it is
- * `PromiseLike`).
+ * The Future implementation (the public type and its documentation: `Future` in
+ * types.ts). Its state machine: PENDING → FINISHED | FAILED | CANCELLED, once; every
+ * mutator opens with the same guard.
  *
- * @example
- * ```ts
- * function* main(): Coro<void> {
- *   const fut = getRunningLoop().createFuture<string>();
- *   getRunningLoop().callLater(100, () => fut.setResult('hi'));
- *   console.log(yield* fut); // 'hi' after 100 ms
- * }
- * ```
+ * The done-callback list has two slots: `_cb0`, the first entry when it is a waker
+ * (the common case: one task awaits the future, no array), and `_callbacks`, the other
+ * entries in order as pairs `[cb, ctx, cb, ctx, ...]`. The `ctx` of a pair encodes how
+ * the callback runs, and `_dispatch` is its one reader:
+ *
+ *   - `null`: `cb` is a {@link DoneWaker}, told synchronously (`_onDone`);
+ *   - a `Map` (a `VarMap`): `cb` is a function, scheduled with `callSoon` to run in a
+ *     copy of the variables captured when it was added;
+ *   - a `Context`: `cb` is a function, scheduled to run in that context.
+ *
+ * @internal
  */
-export class Future<T = unknown> implements PromiseLike<T> {
-  /** @internal */ _loop: EventLoop;
+export class Future<T = unknown> implements api.Future<T> {
+  /** @internal */ _loop: LoopInternals;
   /** @internal */ _state: FutureState = PENDING;
   /** @internal result, exception, or cancel message, by state */ _value: unknown = undefined;
   /**
@@ -81,60 +92,23 @@ export class Future<T = unknown> implements PromiseLike<T> {
    * entry: the common case, one task awaiting the future, needs no array.
    */
   _cb0: DoneWaker | null = null;
-  /** @internal the other entries, in order: [cb, ctx, cb, ctx, …] (ctx null for wakers) */
+  /** @internal the other entries, in order: [cb, ctx, cb, ctx, …] (see the class comment) */
   _callbacks: unknown[] | null = null;
-  /** @internal BLOCKING | LOG_TRACEBACK | (tasks) MUST_CANCEL */ _flags = 0;
+  /** @internal flag bits and a task's cancel count: see FLAG_BITS */ _flags = 0;
 
-  /**
-   * A pending future bound to `opts.loop`, or to the running loop.
-   *
-   * @throws Error when there is no `loop` and no running loop.
-   * @example
-   * ```ts
-   * const fut = new Future<number>({ loop });
-   * ```
-   */
-  constructor(opts?: { loop?: EventLoop }) {
-    this._loop = opts?.loop ?? getRunningLoop();
+  constructor(opts?: { loop?: api.EventLoop }) {
+    const loop = opts?.loop;
+    this._loop = loop === undefined ? runningLoop() : loopInternals(loop, 'Future()');
   }
 
-  /**
-   * Whether the future is cancelled.
-   *
-   * @example
-   * ```ts
-   * fut.cancel();
-   * fut.cancelled(); // true
-   * ```
-   */
   cancelled(): boolean {
     return this._state === CANCELLED;
   }
 
-  /**
-   * Whether the future is done: it has a result, an exception, or was cancelled.
-   *
-   * @example
-   * ```ts
-   * fut.setResult(1);
-   * fut.done(); // true
-   * ```
-   */
   done(): boolean {
     return this._state !== PENDING;
   }
 
-  /**
-   * The result. Throws the exception if one was set, a `CancelledError` if the
-   * future was cancelled.
-   *
-   * @throws InvalidStateError if the future is pending.
-   * @example
-   * ```ts
-   * fut.setResult(42);
-   * fut.result(); // 42
-   * ```
-   */
   result(): T {
     const s = this._state;
     if (s === FINISHED) return this._value as T;
@@ -144,16 +118,6 @@ export class Future<T = unknown> implements PromiseLike<T> {
     throw this._value;
   }
 
-  /**
-   * The exception set on the future, or `undefined` when it has a result.
-   *
-   * @throws CancelledError if the future was cancelled; InvalidStateError if it is pending.
-   * @example
-   * ```ts
-   * fut.setException(new Error('boom'));
-   * fut.exception(); // Error('boom')
-   * ```
-   */
   exception(): unknown {
     const s = this._state;
     if (s === CANCELLED) throw this._makeCancelledError();
@@ -163,37 +127,18 @@ export class Future<T = unknown> implements PromiseLike<T> {
     return this._value;
   }
 
-  /**
-   * Calls `cb(fut)` when the future is done, through the loop's `callSoon`, in the
-   * order callbacks were added; if the future is already done, schedules it now.
-   * The callback runs in `opts.context`, or in (a copy of) the current context.
-   *
-   * @example
-   * ```ts
-   * fut.addDoneCallback((f) => console.log('done:', f.result()));
-   * ```
-   */
   addDoneCallback(cb: DoneCallback<T>, opts?: { context?: Context }): void {
     if (typeof cb !== 'function') {
       throw new TypeError(`addDoneCallback(): cb must be a function, got ${repr(cb)}`);
     }
     const ctx = opts?.context ?? null;
     if (this._state !== PENDING) {
-      this._loop._callSoonInternal(cb, this, ctx, ctx === null ? captureMap() : ctx._map);
+      this._loop._callSoonOne(cb, this, ctx, ctx === null ? captureMap() : ctx._map);
       return;
     }
     this._add(cb, ctx ?? captureMap());
   }
 
-  /**
-   * Removes every registration of `cb`; returns how many were removed.
-   *
-   * @example
-   * ```ts
-   * fut.addDoneCallback(log);
-   * fut.removeDoneCallback(log); // 1
-   * ```
-   */
   removeDoneCallback(cb: DoneCallback<T>): number {
     const rest = this._callbacks;
     if (rest === null) return 0; // only a waker in _cb0, never a function
@@ -204,35 +149,16 @@ export class Future<T = unknown> implements PromiseLike<T> {
     let removed = 0;
     for (let i = 0; i < all.length; i += 2) {
       if (all[i] === cb) removed++;
-      else this._add(all[i], all[i + 1]);
+      else this._add(all[i], all[i + 1] as Context | VarMap | null);
     }
     return removed;
   }
 
-  /**
-   * Completes the future with `value` and schedules its callbacks.
-   *
-   * @throws InvalidStateError if the future is already done.
-   * @example
-   * ```ts
-   * fut.setResult('ok');
-   * ```
-   */
   setResult(value: T): void {
     if (this._state !== PENDING) throw this._alreadyDone('setResult');
     this._finish(FINISHED, value);
   }
 
-  /**
-   * Completes the future with an exception and schedules its callbacks.
-   *
-   * @throws InvalidStateError if the future is already done; TypeError if
-   * `exception` is undefined.
-   * @example
-   * ```ts
-   * fut.setException(new Error('boom'));
-   * ```
-   */
   setException(exception: unknown): void {
     if (this._state !== PENDING) throw this._alreadyDone('setException');
     if (exception === undefined) {
@@ -241,15 +167,6 @@ export class Future<T = unknown> implements PromiseLike<T> {
     this._fail(exception);
   }
 
-  /**
-   * Cancels the future and schedules its callbacks. Returns `false` if it was
-   * already done.
-   *
-   * @example
-   * ```ts
-   * fut.cancel('no longer needed'); // true
-   * ```
-   */
   cancel(msg?: string): boolean {
     this._flags &= ~LOG_TRACEBACK;
     if (this._state !== PENDING) return false;
@@ -257,28 +174,11 @@ export class Future<T = unknown> implements PromiseLike<T> {
     return true;
   }
 
-  /**
-   * The loop the future is bound to.
-   *
-   * @example
-   * ```ts
-   * fut.getLoop() === getRunningLoop();
-   * ```
-   */
-  getLoop(): EventLoop {
+  getLoop(): api.EventLoop {
     return this._loop;
   }
 
-  /**
-   * Makes `yield* fut` work: suspends the task until the future is done, then
-   * evaluates to its result (or throws). A done future does not suspend.
-   *
-   * @example
-   * ```ts
-   * const value = yield* fut;
-   * ```
-   */
-  [Symbol.iterator](): Iterator<Future<unknown>, T, unknown> {
+  [Symbol.iterator](): Iterator<api.Future<unknown>, T, unknown> {
     return this;
   }
 
@@ -348,8 +248,8 @@ export class Future<T = unknown> implements PromiseLike<T> {
     this._add(w, null);
   }
 
-  /** @internal Appends a callback entry; the first one needs no array. */
-  _add(cb: unknown, ctx: unknown): void {
+  /** @internal Appends a callback entry; the first one, a waker, needs no array. */
+  _add(cb: unknown, ctx: Context | VarMap | null): void {
     if (ctx === null && this._cb0 === null && this._callbacks === null) {
       this._cb0 = cb as DoneWaker;
     } else if (this._callbacks === null) {
@@ -359,19 +259,14 @@ export class Future<T = unknown> implements PromiseLike<T> {
     }
   }
 
-  /** @internal Schedules one callback entry (or tells a waker). */
-  _dispatch(cb: unknown, c: unknown): void {
-    if (typeof cb === 'function') {
-      if (c instanceof Map) this._loop._callSoonInternal(cb as DoneCallback<T>, this, null, c);
-      else
-        this._loop._callSoonInternal(
-          cb as DoneCallback<T>,
-          this,
-          c as Context,
-          (c as Context)._map,
-        );
-    } else {
+  /** @internal Runs one callback entry: the one reader of the `ctx` encoding. */
+  _dispatch(cb: unknown, ctx: unknown): void {
+    if (ctx === null) {
       (cb as DoneWaker)._onDone(this as Future<unknown>);
+    } else if (ctx instanceof Map) {
+      this._loop._callSoonOne(cb as DoneCallback<T>, this, null, ctx as VarMap);
+    } else {
+      this._loop._callSoonOne(cb as DoneCallback<T>, this, ctx as Context, (ctx as Context)._map);
     }
   }
 
@@ -468,6 +363,15 @@ class PromiseSettler<T> implements DoneWaker {
  * isFuture(Promise.resolve(1));  // false
  * ```
  */
-export function isFuture(x: unknown): x is Future<unknown> {
+export function isFuture(x: unknown): x is api.Future<unknown> {
   return x instanceof Future;
+}
+
+/**
+ * @internal `loop.createFuture()`, typed as the implementation. A loop's `createFuture`
+ * may be overridden (as asyncio's `create_future`), but what it returns must be an aio
+ * Future (a subclass is fine): core relies on the Future internals.
+ */
+export function newFuture<T>(loop: api.EventLoop): Future<T> {
+  return loop.createFuture<T>() as Future<T>;
 }

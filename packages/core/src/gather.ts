@@ -5,12 +5,13 @@
  */
 
 import { ensureFutureOn } from './ensureFuture';
-import type { EventLoop } from './eventLoop';
+import { captureMap } from './contextvars';
+import type { DoneWaker, LoopInternals } from './events';
 import { CancelledError } from './exceptions';
 import { isGeneratorObject } from './format';
-import { captureMap } from './contextvars';
-import { CANCELLED, type DoneWaker, FAILED, FINISHED, Future, PENDING } from './future';
-import { getRunningLoop } from './runningLoop';
+import { CANCELLED, FAILED, FINISHED, Future, PENDING } from './future';
+import { runningLoop } from './runningLoop';
+import type * as api from './types';
 import type { Awaitable, AwaitedOf, Coro } from './types';
 import { isPromiseLike } from './wrapPromise';
 
@@ -34,32 +35,21 @@ type Settled<A extends readonly unknown[]> = {
 };
 
 /**
- * The future `gather` returns: cancelling it cancels every child.
+ * The GatheringFuture implementation (public type and documentation:
+ * `GatheringFuture` in types.ts).
  *
- * @example
- * ```ts
- * const all = gather(a(), b());
- * all.cancel(); // cancels both tasks
- * ```
+ * @internal
  */
-export class GatheringFuture<T> extends Future<T> {
+export class GatheringFuture<T> extends Future<T> implements api.GatheringFuture<T> {
   /** @internal */ _children: Future<unknown>[];
   /** @internal */ _cancelRequested = false;
 
   /** @internal */
-  constructor(children: Future<unknown>[], loop: EventLoop) {
+  constructor(children: Future<unknown>[], loop: LoopInternals) {
     super({ loop });
     this._children = children;
   }
 
-  /**
-   * Cancels every child that is not done yet; returns whether any was cancelled.
-   *
-   * @example
-   * ```ts
-   * gather(a(), b()).cancel('enough');
-   * ```
-   */
   override cancel(msg?: string): boolean {
     if (this.done()) return false;
     let ret = false;
@@ -85,7 +75,7 @@ function isOptions(x: unknown): x is GatherOptions {
 
 /** @internal gather with the loop given (or taken from the children). */
 export function gatherOn(
-  knownLoop: EventLoop | null,
+  knownLoop: LoopInternals | null,
   inputs: Iterable<unknown>,
   returnExceptions: boolean,
 ): GatheringFuture<unknown[]> {
@@ -144,7 +134,7 @@ export function gatherOn(
   const ctxMap = captureMap();
   const childWaker: DoneWaker = {
     _onDone(fut: Future<unknown>): void {
-      fut._loop._callSoonInternal(onChildDone, fut, null, ctxMap);
+      (fut as Future<unknown>)._loop._callSoonOne(onChildDone, fut, null, ctxMap);
     },
   };
 
@@ -173,11 +163,11 @@ export function gatherOn(
     children.push(fut);
   }
   if (children.length === 0) {
-    const empty = new GatheringFuture<unknown[]>(children, loop ?? getRunningLoop());
+    const empty = new GatheringFuture<unknown[]>(children, loop ?? runningLoop());
     empty._finish(FINISHED, []);
     return empty;
   }
-  outer = new GatheringFuture<unknown[]>(children, loop as EventLoop);
+  outer = new GatheringFuture<unknown[]>(children, loop as LoopInternals);
   // Children done already complete the gather now, after it exists.
   for (const f of doneFuts) onChildDone(f);
   return outer;
@@ -205,31 +195,34 @@ export function gatherOn(
  */
 export function gather<const A extends readonly GatherInput[]>(
   ...aws: [...A, GatherOptions & { returnExceptions: true }]
-): GatheringFuture<Settled<A>>;
+): api.GatheringFuture<Settled<A>>;
 export function gather<const A extends readonly GatherInput[]>(
   ...aws: [...A, GatherOptions]
-): GatheringFuture<Results<A>>;
+): api.GatheringFuture<Results<A>>;
 export function gather<T>(
-  aws: Iterable<Future<T>>,
+  aws: Iterable<api.Future<T>>,
   opts: GatherOptions & { returnExceptions: true },
-): GatheringFuture<Array<T | Error>>;
-export function gather<T>(aws: Iterable<Future<T>>, opts?: GatherOptions): GatheringFuture<T[]>;
+): api.GatheringFuture<Array<T | Error>>;
+export function gather<T>(
+  aws: Iterable<api.Future<T>>,
+  opts?: GatherOptions,
+): api.GatheringFuture<T[]>;
 export function gather<T>(
   aws: Iterable<Coro<T> | PromiseLike<T>>,
   opts: GatherOptions & { returnExceptions: true },
-): GatheringFuture<Array<T | Error>>;
+): api.GatheringFuture<Array<T | Error>>;
 export function gather<T>(
   aws: Iterable<Coro<T> | PromiseLike<T>>,
   opts?: GatherOptions,
-): GatheringFuture<T[]>;
+): api.GatheringFuture<T[]>;
 export function gather<T>(
   aws: Iterable<Awaitable<T> | PromiseLike<T>>,
   opts?: GatherOptions,
-): GatheringFuture<Array<T | Error>>;
+): api.GatheringFuture<Array<T | Error>>;
 export function gather<const A extends readonly GatherInput[]>(
   ...aws: A
-): GatheringFuture<Results<A>>;
-export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
+): api.GatheringFuture<Results<A>>;
+export function gather(...args: unknown[]): api.GatheringFuture<unknown[]> {
   let returnExceptions = false;
   let n = args.length;
   if (n > 0 && isOptions(args[n - 1])) {
@@ -267,12 +260,12 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
 export function gatherWith<const A extends readonly GatherInput[]>(
   opts: GatherOptions & { returnExceptions: true },
   ...aws: A
-): GatheringFuture<Settled<A>>;
+): api.GatheringFuture<Settled<A>>;
 export function gatherWith<const A extends readonly GatherInput[]>(
   opts: GatherOptions,
   ...aws: A
-): GatheringFuture<Results<A>>;
-export function gatherWith(opts: GatherOptions, ...aws: unknown[]): GatheringFuture<unknown[]> {
+): api.GatheringFuture<Results<A>>;
+export function gatherWith(opts: GatherOptions, ...aws: unknown[]): api.GatheringFuture<unknown[]> {
   if (opts === null || typeof opts !== 'object') {
     throw new TypeError('gatherWith(): opts must be an options object');
   }

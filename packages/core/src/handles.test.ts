@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { TestClock } from '@aio/test-utils';
 import { ContextVar, copyContext } from './contextvars';
-import { EventLoop } from './eventLoop';
-import { Handle, TimerHandle } from './handles';
+import { EventLoop } from './public';
+import { Handle, TimerHandle } from './public';
 import { sleep } from './sleep';
 import type { Coro, ExceptionContext } from './types';
 

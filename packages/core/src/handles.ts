@@ -6,78 +6,81 @@
  */
 
 import { type Context, type VarMap, captureMap, exitTo, state } from './contextvars';
-import type { EventLoop } from './eventLoop';
+import type { LoopInternals } from './events';
 import { describeCall } from './format';
+import type * as api from './types';
+
+/*
+ * A handle's arguments, `_args` with `_argc`, in one of three encodings (so that the
+ * common calls allocate no arguments array):
+ *
+ *   _argc 0    no arguments; `_args` is null
+ *   _argc 1    one argument, held directly in `_args` (done-callbacks, sleep's timer)
+ *   _argc -1   `_args` is the array of arguments
+ *
+ * `setArgs` and `setOneArg` write them and `Handle._run` / `Handle._describe` read them;
+ * nothing else touches the two fields.
+ */
+const NO_ARGS = 0;
+const ONE_ARG = 1;
+const ARG_ARRAY = -1;
+
+/** Stores one argument in a handle's encoding. */
+function setOneArg(h: Handle, arg: unknown): void {
+  h._args = arg;
+  h._argc = ONE_ARG;
+}
+
+/** Stores `args` (an array, or null for none) in a handle's encoding. */
+function setArgs(h: Handle, args: unknown[] | null): void {
+  if (args === null) {
+    h._args = null;
+    h._argc = NO_ARGS;
+  } else {
+    h._args = args;
+    h._argc = ARG_ARRAY;
+  }
+}
 
 /**
- * A scheduled callback. `cancel()` stops it from running (if it has not run yet).
+ * The Handle implementation (public type and documentation: `Handle` in types.ts).
  *
- * @example
- * ```ts
- * const h = loop.callSoon(() => console.log('never'));
- * h.cancel();
- * h.cancelled(); // true
- * ```
+ * @internal
  */
-export class Handle {
+export class Handle implements api.Handle {
   /** @internal */ _callback: ((...args: never[]) => unknown) | null;
-  /** @internal the arguments: none (null), the one argument (`_argc` 1), or an array */
-  _args: unknown;
-  /** @internal 0, 1, or -1 for an array in `_args` */ _argc: number;
+  /** @internal the arguments, in the encoding above */ _args: unknown = null;
+  /** @internal how `_args` is encoded (see above) */ _argc: number = NO_ARGS;
   /** @internal an explicit context, or null to run on `_map` */ _context: Context | null;
   /** @internal the variables captured when scheduled */ _map: VarMap;
-  /** @internal */ _loop: EventLoop;
+  /** @internal */ _loop: LoopInternals;
   /** @internal */ _cancelled = false;
 
   /** @internal Use `loop.callSoon`. */
   constructor(
     callback: (...args: never[]) => unknown,
     args: unknown[] | null,
-    loop: EventLoop,
+    loop: LoopInternals,
     context: Context | null,
     map?: VarMap,
   ) {
     this._callback = callback;
-    if (args === null) {
-      this._args = null;
-      this._argc = 0;
-    } else {
-      this._args = args;
-      this._argc = -1;
-    }
+    setArgs(this, args);
     this._loop = loop;
     this._context = context;
     this._map = map ?? (context === null ? captureMap() : context._map);
   }
 
-  /**
-   * Cancels the callback: it will not run. Drops the callback and its arguments
-   * at once, so a cancelled handle holds nothing.
-   *
-   * @example
-   * ```ts
-   * loop.callLater(1000, tick).cancel();
-   * ```
-   */
   cancel(): void {
     if (!this._cancelled) {
       this._cancelled = true;
       if (!this._loop._debug) {
         this._callback = null;
-        this._args = null;
-        this._argc = 0;
+        setArgs(this, null);
       }
     }
   }
 
-  /**
-   * Whether {@link Handle.cancel} was called.
-   *
-   * @example
-   * ```ts
-   * handle.cancelled(); // false until cancelled
-   * ```
-   */
   cancelled(): boolean {
     return this._cancelled;
   }
@@ -109,8 +112,8 @@ export class Handle {
     try {
       const cb = this._callback as (...args: unknown[]) => unknown;
       const argc = this._argc;
-      if (argc === 1) cb(this._args);
-      else if (argc === 0) cb();
+      if (argc === ONE_ARG) cb(this._args);
+      else if (argc === NO_ARGS) cb();
       else cb(...(this._args as unknown[]));
     } catch (e) {
       failed = true;
@@ -133,7 +136,7 @@ export class Handle {
     const argc = this._argc;
     return describeCall(
       this._callback,
-      argc === 0 ? null : argc === 1 ? [this._args] : (this._args as unknown[]),
+      argc === NO_ARGS ? null : argc === ONE_ARG ? [this._args] : (this._args as unknown[]),
     );
   }
 
@@ -141,13 +144,12 @@ export class Handle {
   static _single(
     callback: (arg: never) => unknown,
     arg: unknown,
-    loop: EventLoop,
+    loop: LoopInternals,
     context: Context | null,
     map: VarMap,
   ): Handle {
     const h = new Handle(callback as (...a: never[]) => unknown, null, loop, context, map);
-    h._args = arg;
-    h._argc = 1;
+    setOneArg(h, arg);
     return h;
   }
 
@@ -160,15 +162,12 @@ export class Handle {
 }
 
 /**
- * A callback scheduled for a time: what `callLater` and `callAt` return.
+ * The TimerHandle implementation (public type and documentation: `TimerHandle` in
+ * types.ts).
  *
- * @example
- * ```ts
- * const h = loop.callLater(1000, () => console.log('one second'));
- * h.when(); // loop.time() + 1000 at the moment of scheduling
- * ```
+ * @internal
  */
-export class TimerHandle extends Handle {
+export class TimerHandle extends Handle implements api.TimerHandle {
   /** @internal */ _when: number;
   /** @internal FIFO order among equal deadlines */ _seq: number;
   /** @internal whether it is in the loop's heap */ _scheduled = false;
@@ -179,7 +178,7 @@ export class TimerHandle extends Handle {
     seq: number,
     callback: (...args: never[]) => unknown,
     args: unknown[] | null,
-    loop: EventLoop,
+    loop: LoopInternals,
     context: Context | null,
   ) {
     super(callback, args, loop, context);
@@ -187,31 +186,26 @@ export class TimerHandle extends Handle {
     this._seq = seq;
   }
 
-  /**
-   * The time (on the loop's clock, in ms) at which the callback is due.
-   *
-   * @example
-   * ```ts
-   * loop.callAt(loop.time() + 50, f).when();
-   * ```
-   */
+  /** @internal A timer for `cb(arg)`, without an arguments array (sleep). */
+  static _singleAt(
+    when: number,
+    seq: number,
+    callback: (arg: never) => unknown,
+    arg: unknown,
+    loop: LoopInternals,
+  ): TimerHandle {
+    const t = new TimerHandle(when, seq, callback as (...a: never[]) => unknown, null, loop, null);
+    setOneArg(t, arg);
+    return t;
+  }
+
   when(): number {
     return this._when;
   }
 
-  /**
-   * Cancels the timer. The loop removes cancelled timers lazily (and compacts
-   * its heap when they are more than half of at least 100 timers).
-   *
-   * @example
-   * ```ts
-   * const h = loop.callLater(1000, f);
-   * h.cancel();
-   * ```
-   */
   override cancel(): void {
     if (!this._cancelled) {
-      if (this._scheduled) this._loop._timerHandleCancelled();
+      if (this._scheduled) this._loop._timerCancelled();
       super.cancel();
     }
   }

@@ -23,21 +23,29 @@ export type {
   AioIterator,
   Awaitable,
   AwaitedOf,
+  Clock,
   Coro,
+  EventLoopConstructor,
+  EventLoopOptions,
   ExceptionContext,
   ExceptionHandler,
+  FutureConstructor,
+  GatheringFutureConstructor,
+  HandleConstructor,
+  IdleInfo,
+  TaskConstructor,
   TaskFactory,
   TaskOptions,
+  TimerHandleConstructor,
 } from './types';
 
 // Futures and tasks
-export { Future, isFuture } from './future';
-export { Task } from './task';
+export { Future, GatheringFuture, Task } from './public';
+export { isFuture } from './future';
 
 // The event loop and its clock
-export { EventLoop } from './eventLoop';
-export { Handle, TimerHandle } from './handles';
-export { type Clock, type IdleInfo, RealClock } from './clock';
+export { EventLoop, Handle, TimerHandle } from './public';
+export { RealClock } from './clock';
 
 // Running
 export { run, runSync, type RunOptions } from './runner';
@@ -47,7 +55,7 @@ export { allTasks, createTask, currentTask, eagerTaskFactory } from './taskFunct
 // Task functions
 export { ensureFuture } from './ensureFuture';
 export { sleep } from './sleep';
-export { gather, gatherWith, GatheringFuture, type GatherOptions } from './gather';
+export { gather, gatherWith, type GatherOptions } from './gather';
 export { shield } from './shield';
 export {
   ALL_COMPLETED,

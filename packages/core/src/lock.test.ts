@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import type { EventLoop } from './eventLoop';
+import type { EventLoop } from './public';
 import { CancelledError } from './exceptions';
-import type { Future } from './future';
+import type { Future } from './public';
 import { Lock } from './lock';
 import { run, runSync } from './runner';
 import { getRunningLoop } from './runningLoop';
-import type { Task } from './task';
+import type { Task } from './public';
 import { createTask, currentTask } from './taskFunctions';
 import type { Coro } from './types';
 

@@ -4,14 +4,10 @@
  * @module
  */
 
-import type { EventLoop } from './eventLoop';
 import { isCancelledError } from './exceptions';
-import type { Future } from './future';
+import { ParkingLot, holding } from './parking';
 import { peekRunningLoop } from './runningLoop';
-import type { Task } from './task';
-import { currentTask } from './taskFunctions';
-import type { Coro } from './types';
-import { WaiterQueue, bindLoop } from './waiters';
+import type { Coro, Task } from './types';
 
 /**
  * What {@link Lock.statistics} reports.
@@ -32,8 +28,7 @@ export interface LockStatistics {
 
 /** The task running now, if any; never throws. */
 function ownerNow(): Task<unknown> | undefined {
-  const loop = peekRunningLoop();
-  return loop === null ? undefined : currentTask(loop);
+  return peekRunningLoop()?._currentTask ?? undefined;
 }
 
 /**
@@ -60,9 +55,13 @@ function ownerNow(): Task<unknown> | undefined {
  */
 export class Lock {
   #locked = false;
-  #waiters: WaiterQueue<Future<boolean>> | undefined = undefined;
-  #loop: EventLoop | undefined = undefined;
+  #lot: ParkingLot | undefined = undefined;
   #owner: Task<unknown> | undefined = undefined;
+  // A waiter cancelled while the lock is free: keep the invariant (the head waiter is
+  // woken whenever the lock is free).
+  readonly #onAbandon = (_woken: boolean, e: unknown): void => {
+    if (isCancelledError(e) && !this.#locked) this.#lot?.unparkHead(true);
+  };
 
   /**
    * Whether the lock is held.
@@ -95,28 +94,14 @@ export class Lock {
    * ```
    */
   *acquire(): Coro<true> {
-    const waiters = this.#waiters;
+    const lot = this.#lot;
     // Fair: a free lock is taken at once only if nobody (still interested) waits.
-    if (!this.#locked && (waiters === undefined || !waiters.some(notCancelled))) {
+    if (!this.#locked && (lot === undefined || !lot.hasWaiter())) {
       this.#locked = true;
       this.#owner = ownerNow();
       return true;
     }
-    const queue = waiters ?? (this.#waiters = new WaiterQueue());
-    const loop = (this.#loop = bindLoop(this.#loop, this));
-    const fut = loop.createFuture<boolean>();
-    const ticket = queue.push(fut);
-    try {
-      try {
-        yield* fut;
-      } finally {
-        queue.remove(ticket, fut);
-      }
-    } catch (e) {
-      // Keep the invariant: if the lock is free, the head waiter is woken.
-      if (isCancelledError(e) && !this.#locked) this.#wakeUpFirst();
-      throw e;
-    }
+    yield* (lot ?? (this.#lot = new ParkingLot(this))).park(this.#onAbandon);
     this.#locked = true;
     this.#owner = ownerNow();
     return true;
@@ -135,7 +120,7 @@ export class Lock {
     if (!this.#locked) throw new Error('Lock.release(): the lock is not acquired');
     this.#locked = false;
     this.#owner = undefined;
-    this.#wakeUpFirst();
+    this.#lot?.unparkHead(true);
   }
 
   /**
@@ -152,13 +137,8 @@ export class Lock {
    * });
    * ```
    */
-  *hold<R>(body: () => Coro<R>): Coro<R> {
-    yield* this.acquire();
-    try {
-      return yield* body();
-    } finally {
-      this.release();
-    }
+  hold<R>(body: () => Coro<R>): Coro<R> {
+    return holding(this, body, 'Lock.hold');
   }
 
   /**
@@ -173,23 +153,13 @@ export class Lock {
     return {
       locked: this.#locked,
       owner: this.#locked ? this.#owner : undefined,
-      waiting: this.#waiters?.size ?? 0,
+      waiting: this.#lot?.size ?? 0,
     };
   }
 
   /** `<Lock [locked, waiters:2]>` */
   toString(): string {
-    const n = this.#waiters?.size ?? 0;
+    const n = this.#lot?.size ?? 0;
     return `<Lock [${this.#locked ? 'locked' : 'unlocked'}${n > 0 ? `, waiters:${n}` : ''}]>`;
   }
-
-  /** Makes sure the first waiter will wake up (a done one is already waking). */
-  #wakeUpFirst(): void {
-    const fut = this.#waiters?.first();
-    if (fut !== undefined && !fut.done()) fut.setResult(true);
-  }
-}
-
-function notCancelled(fut: Future<unknown>): boolean {
-  return !fut.cancelled();
 }

@@ -5,7 +5,7 @@ import { QueueEmpty, QueueShutDown } from './exceptions';
 import { LifoQueue, PriorityQueue, Queue } from './queues';
 import { runSync } from './runner';
 import { sleep } from './sleep';
-import type { Task } from './task';
+import type { Task } from './public';
 import { createTask } from './taskFunctions';
 import type { Coro } from './types';
 

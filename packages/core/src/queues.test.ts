@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { EventLoop } from './eventLoop';
+import { EventLoop } from './public';
 import { CancelledError, QueueEmpty, QueueFull, QueueShutDown } from './exceptions';
 import { LifoQueue, PriorityQueue, Queue } from './queues';
 import { TestClock } from '@aio/test-utils';
@@ -7,7 +7,7 @@ import { Lock } from './lock';
 import { runSync } from './runner';
 import { getRunningLoop } from './runningLoop';
 import { sleep } from './sleep';
-import type { Task } from './task';
+import type { Task } from './public';
 import { createTask } from './taskFunctions';
 import type { Coro } from './types';
 

@@ -6,9 +6,9 @@
  */
 
 import { Event } from './event';
-import type { EventLoop } from './eventLoop';
+import type { LoopInternals } from './events';
 import { QueueEmpty, QueueFull, QueueShutDown } from './exceptions';
-import type { Future } from './future';
+import { type Future, newFuture } from './future';
 import { type Less, defaultCompare, heapPop, heapPush } from './heap';
 import { RingQueue } from './ringQueue';
 import { QueueOp, wakeUpNext } from './queueOps';
@@ -93,7 +93,7 @@ export class Queue<T> {
   /** @internal whether shutdown() was called */ _isShutdown = false;
   #unfinished = 0;
   #finished = new Event();
-  #loop: EventLoop | undefined = undefined;
+  #loop: LoopInternals | undefined = undefined;
   /** Native `for await` consumers waiting while no loop is known (see asyncIterator). */
   #hostWaiters: Array<() => void> | null = null;
 
@@ -440,7 +440,7 @@ export class Queue<T> {
   /** @internal A waiter future on the queue's loop (binding it on first use). */
   _newWaiter(): Future<void> {
     const loop = (this.#loop = bindLoop(this.#loop, this));
-    return loop.createFuture<void>();
+    return newFuture<void>(loop);
   }
 
   /** @internal */

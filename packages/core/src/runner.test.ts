@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
 import { TestClock } from '@aio/test-utils';
-import type { EventLoop } from './eventLoop';
+import type { EventLoop } from './public';
 import { CancelledError } from './exceptions';
 import { run, runSync } from './runner';
 import { getRunningLoop } from './runningLoop';

@@ -5,13 +5,16 @@
  * @module
  */
 
-import type { Clock } from './clock';
 import { EventLoop } from './eventLoop';
+import { LoopStuckError } from './events';
 import { isGeneratorObject, repr } from './format';
-import type { Future } from './future';
+import type * as api from './types';
 import { peekRunningLoop } from './runningLoop';
-import type { Task } from './task';
-import type { Coro } from './types';
+import { type Task, pendingTasks } from './task';
+import type { Clock, Coro } from './types';
+
+// How many tasks an error message names at most.
+const MAX_TASKS_NAMED = 20;
 
 /**
  * Options of {@link run} and {@link runSync}.
@@ -50,7 +53,7 @@ function* nothing(): Coro<void> {}
 /** The tasks to cancel at the end, or null. */
 function cancelAll(loop: EventLoop): Task<unknown>[] | null {
   if (loop._taskCount === 0) return null;
-  const tasks = loop._pendingTasks();
+  const tasks = pendingTasks(loop) as Task<unknown>[];
   for (const t of tasks) t.cancel();
   return tasks;
 }
@@ -60,7 +63,7 @@ function cancelAll(loop: EventLoop): Task<unknown>[] | null {
  * `gather(*to_cancel, return_exceptions=True)`, and done in the same iteration
  * (the last task's done-callback completes it), without gather's machinery.
  */
-function allDone(loop: EventLoop, tasks: Task<unknown>[]): Future<void> {
+function allDone(loop: EventLoop, tasks: Task<unknown>[]): api.Future<void> {
   const done = loop.createFuture<void>();
   let left = tasks.length;
   const onDone = (): void => {
@@ -138,20 +141,54 @@ export function runSync<T>(main: Coro<T>, opts?: RunOptions): T {
   const loop = new EventLoop(opts);
   try {
     const task = loop.createTask(main);
-    loop._runUntilCompleteSync(task);
+    runSyncUntil(loop, task);
     if (!task.done()) throw new Error('Event loop stopped before Future completed.');
     try {
       return task.result();
     } finally {
       const tasks = cancelAll(loop);
       if (tasks !== null) {
-        loop._runUntilCompleteSync(allDone(loop, tasks));
+        runSyncUntil(loop, allDone(loop, tasks));
         reportLeftovers(loop, tasks);
       }
-      loop._runUntilCompleteSync(loop.createTask(nothing()));
-      loop._runUntilCompleteSync(loop.createTask(nothing()));
+      runSyncUntil(loop, loop.createTask(nothing()));
+      runSyncUntil(loop, loop.createTask(nothing()));
     }
   } finally {
     loop.close();
   }
+}
+
+/** Runs `loop` until `fut` is done; a stuck loop becomes the error the user sees. */
+function runSyncUntil(loop: EventLoop, fut: api.Future<unknown>): void {
+  try {
+    loop._runUntilCompleteSync(fut);
+  } catch (e) {
+    if (e instanceof LoopStuckError) throw stuckError(loop, e);
+    throw e;
+  }
+}
+
+/** What runSync says when the loop would have to wait for the host: who waits, on what. */
+function stuckError(loop: EventLoop, stuck: LoopStuckError): Error {
+  const why =
+    stuck.why === 'idle'
+      ? 'no callback is ready and no timer is scheduled'
+      : `the next timer is due at ${stuck.deadline} ms and the clock cannot move time itself`;
+  const lines: string[] = [];
+  let k = 0;
+  for (const t of pendingTasks(loop)) {
+    if (k++ === MAX_TASKS_NAMED) {
+      lines.push(`  … and ${loop._taskCount - MAX_TASKS_NAMED} more`);
+      break;
+    }
+    const w = (t as Task<unknown>)._futWaiter;
+    lines.push(`  ${t.getName()} waiting on ${w === null ? 'nothing (ready)' : w.toString()}`);
+  }
+  const host =
+    stuck.hostPending > 0 ? ` ${stuck.hostPending} wrapped native promise(s) pending.` : '';
+  return new Error(
+    `runSync(): the loop would have to wait for the host: ${why}.${host}` +
+      (lines.length > 0 ? `\nTasks still waiting:\n${lines.join('\n')}` : ' No task is waiting.'),
+  );
 }

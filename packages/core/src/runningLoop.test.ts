@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { EventLoop } from './eventLoop';
+import { loopInternals } from './events';
+import { EventLoop } from './public';
 import { runSync } from './runner';
 import { getRunningLoop, peekRunningLoop, swapRunningLoop } from './runningLoop';
 
@@ -37,7 +38,7 @@ describe('getRunningLoop', () => {
   });
 
   test('swapRunningLoop sets the slot and returns the previous value', () => {
-    const loop = new EventLoop();
+    const loop = loopInternals(new EventLoop(), 'test');
     expect(swapRunningLoop(loop)).toBeNull();
     try {
       expect(getRunningLoop()).toBe(loop);

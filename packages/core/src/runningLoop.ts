@@ -5,20 +5,35 @@
  * @module
  */
 
-import type { EventLoop } from './eventLoop';
+import type { LoopInternals } from './events';
+import type { EventLoop } from './types';
 
-let running: EventLoop | null = null;
+let running: LoopInternals | null = null;
 
 /** @internal The running loop or null. */
-export function peekRunningLoop(): EventLoop | null {
+export function peekRunningLoop(): LoopInternals | null {
   return running;
 }
 
 /** @internal Sets the slot and returns its previous value. */
-export function swapRunningLoop(loop: EventLoop | null): EventLoop | null {
+export function swapRunningLoop(loop: LoopInternals | null): LoopInternals | null {
   const prev = running;
   running = loop;
   return prev;
+}
+
+/**
+ * @internal The running loop with its internals (what {@link getRunningLoop} returns).
+ * @throws Error when no loop is running.
+ */
+export function runningLoop(): LoopInternals {
+  if (running === null) {
+    throw new Error(
+      'no running event loop: call this from a coroutine or callback run by an EventLoop ' +
+        '(start one with run(main()) or loop.runUntilComplete())',
+    );
+  }
+  return running;
 }
 
 /**
@@ -35,11 +50,5 @@ export function swapRunningLoop(loop: EventLoop | null): EventLoop | null {
  * ```
  */
 export function getRunningLoop(): EventLoop {
-  if (running === null) {
-    throw new Error(
-      'no running event loop: call this from a coroutine or callback run by an EventLoop ' +
-        '(start one with run(main()) or loop.runUntilComplete())',
-    );
-  }
-  return running;
+  return runningLoop();
 }

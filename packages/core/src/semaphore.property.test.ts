@@ -5,7 +5,7 @@ import { Lock } from './lock';
 import { runSync } from './runner';
 import { BoundedSemaphore, Semaphore } from './semaphore';
 import { sleep } from './sleep';
-import type { Task } from './task';
+import type { Task } from './public';
 import { createTask } from './taskFunctions';
 import type { Coro } from './types';
 

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { CancelledError } from './exceptions';
 import { runSync } from './runner';
 import { BoundedSemaphore, Semaphore } from './semaphore';
-import type { Task } from './task';
+import type { Task } from './public';
 import { createTask } from './taskFunctions';
 import type { Coro } from './types';
 

@@ -4,11 +4,9 @@
  * @module
  */
 
-import type { EventLoop } from './eventLoop';
 import { isCancelledError } from './exceptions';
-import type { Future } from './future';
+import { ParkingLot, holding } from './parking';
 import type { Coro } from './types';
-import { WaiterQueue, bindLoop } from './waiters';
 
 /**
  * What {@link Semaphore.statistics} reports.
@@ -55,9 +53,12 @@ function checkValue(who: string, value: unknown): number {
  */
 export class Semaphore {
   /** @internal the permits; may run ahead of `release()` while woken waiters resume */
-  protected _value: number;
-  #waiters: WaiterQueue<Future<boolean>> | undefined = undefined;
-  #loop: EventLoop | undefined = undefined;
+  /** @internal */ protected _value: number;
+  #lot: ParkingLot | undefined = undefined;
+  // Woken (given a permit by #wakeUpNext) but cancelled before taking it: put it back.
+  readonly #onAbandon = (woken: boolean, e: unknown): void => {
+    if (woken && isCancelledError(e)) this._value++;
+  };
 
   /**
    * A semaphore with `value` permits.
@@ -83,7 +84,7 @@ export class Semaphore {
    * ```
    */
   locked(): boolean {
-    return this._value === 0 || (this.#waiters?.some(notCancelled) ?? false);
+    return this._value === 0 || (this.#lot?.hasWaiter() ?? false);
   }
 
   /**
@@ -109,20 +110,9 @@ export class Semaphore {
       this._value--;
       return true;
     }
-    const queue = this.#waiters ?? (this.#waiters = new WaiterQueue());
-    const loop = (this.#loop = bindLoop(this.#loop, this));
-    const fut = loop.createFuture<boolean>();
-    const ticket = queue.push(fut);
+    const lot = this.#lot ?? (this.#lot = new ParkingLot(this));
     try {
-      try {
-        yield* fut;
-      } finally {
-        queue.remove(ticket, fut);
-      }
-    } catch (e) {
-      // Given a permit by #wakeUpNext but not taking it: put it back.
-      if (isCancelledError(e) && fut.done() && !fut.cancelled()) this._value++;
-      throw e;
+      yield* lot.park(this.#onAbandon);
     } finally {
       // Waiters that arrived meanwhile had to queue (FIFO): wake as many as allowed.
       while (this._value > 0 && this.#wakeUpNext()) {}
@@ -153,13 +143,8 @@ export class Semaphore {
    * const page = yield* sem.hold(() => fetchIt(url));
    * ```
    */
-  *hold<R>(body: () => Coro<R>): Coro<R> {
-    yield* this.acquire();
-    try {
-      return yield* body();
-    } finally {
-      this.release();
-    }
+  hold<R>(body: () => Coro<R>): Coro<R> {
+    return holding(this, body, `${this.constructor.name}.hold`);
   }
 
   /**
@@ -171,22 +156,20 @@ export class Semaphore {
    * ```
    */
   statistics(): SemaphoreStatistics {
-    return { value: this._value, waiting: this.#waiters?.size ?? 0 };
+    return { value: this._value, waiting: this.#lot?.size ?? 0 };
   }
 
   /** `<Semaphore [unlocked, value:2]>`, `<Semaphore [locked, waiters:1]>` */
   toString(): string {
-    const n = this.#waiters?.size ?? 0;
+    const n = this.#lot?.size ?? 0;
     const state = this.locked() ? 'locked' : `unlocked, value:${this._value}`;
     return `<${this.constructor.name} [${state}${n > 0 ? `, waiters:${n}` : ''}]>`;
   }
 
   /** Gives a permit to the first waiter not yet woken; whether there was one. */
   #wakeUpNext(): boolean {
-    const waiters = this.#waiters;
-    if (waiters === undefined) return false;
-    // setResult only schedules the waiter's task: no user code runs in between.
-    const woke = waiters.some(wakeFirstPending);
+    // Waking only schedules the waiter's task: no user code runs in between.
+    const woke = this.#lot?.unparkOne(true) ?? false;
     if (woke) this._value--;
     return woke;
   }
@@ -237,14 +220,4 @@ export class BoundedSemaphore extends Semaphore {
     }
     super.release();
   }
-}
-
-function notCancelled(fut: Future<unknown>): boolean {
-  return !fut.cancelled();
-}
-
-function wakeFirstPending(fut: Future<boolean>): boolean {
-  if (fut.done()) return false;
-  fut.setResult(true);
-  return true;
 }

@@ -5,7 +5,8 @@
  */
 
 import { ensureFutureOn } from './ensureFuture';
-import { CANCELLED, FAILED, type Future } from './future';
+import { CANCELLED, FAILED, newFuture } from './future';
+import type * as api from './types';
 import type { Awaitable, Coro } from './types';
 
 /**
@@ -24,21 +25,22 @@ import type { Awaitable, Coro } from './types';
  * }
  * ```
  */
-export function shield<T>(aw: Future<T>): Future<T>;
-export function shield<T>(aw: Coro<T>): Future<T>;
-export function shield<T>(aw: PromiseLike<T>): Future<T>;
-export function shield<T>(aw: Awaitable<T> | PromiseLike<T>): Future<T> {
+export function shield<T>(aw: api.Future<T>): api.Future<T>;
+export function shield<T>(aw: Coro<T>): api.Future<T>;
+export function shield<T>(aw: PromiseLike<T>): api.Future<T>;
+export function shield<T>(aw: Awaitable<T> | PromiseLike<T>): api.Future<T> {
   const inner = ensureFutureOn(aw, null);
   if (inner.done()) return inner;
-  const outer = inner._loop.createFuture<T>();
-  const onInnerDone = (f: Future<T>): void => {
+  const outer = newFuture<T>(inner._loop);
+  const onInnerDone = (): void => {
+    const s = inner._state;
     if (outer._state === CANCELLED) {
-      if (f._state !== CANCELLED) f.exception(); // mark it retrieved
+      if (s !== CANCELLED) inner.exception(); // mark it retrieved
       return;
     }
-    if (f._state === CANCELLED) outer.cancel();
-    else if (f._state === FAILED) outer._fail(f.exception());
-    else outer.setResult(f._value as T);
+    if (s === CANCELLED) outer.cancel();
+    else if (s === FAILED) outer._fail(inner.exception());
+    else outer.setResult(inner._value as T);
   };
   const onOuterDone = (): void => {
     if (!inner.done()) inner.removeDoneCallback(onInnerDone);

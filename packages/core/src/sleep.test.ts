@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { go } from '../test/helpers';
 import { TestClock } from '@aio/test-utils';
-import { EventLoop } from './eventLoop';
+import { EventLoop } from './public';
 import { getRunningLoop } from './runningLoop';
 import { sleep } from './sleep';
 import { createTask } from './taskFunctions';

@@ -18,11 +18,11 @@
  */
 
 import { adoptGeneratorPrototype } from './coroutineOp';
-import { repr } from './format';
-import { type Future, PENDING } from './future';
-import type { TimerHandle } from './handles';
-import { getRunningLoop } from './runningLoop';
+import { type Future, PENDING, newFuture } from './future';
+import type { TimerHandle } from './types';
+import { runningLoop } from './runningLoop';
 import type { Coro } from './types';
+import { checkTime } from './validate';
 
 type Step<T> = IteratorResult<Future<unknown> | undefined, T>;
 
@@ -85,17 +85,14 @@ class SleepOpImpl<T> {
   _start(): Step<T> {
     const ms = this._ms;
     this._state = DONE; // if validation throws, the coroutine is finished
-    if (typeof ms !== 'number') {
-      throw new TypeError(`sleep(): ms must be a number (milliseconds), got ${repr(ms)}`);
-    }
+    checkTime(ms, 'sleep', 'ms');
     if (ms <= 0) {
       this._state = YIELDED;
       return { done: false, value: undefined };
     }
-    if (Number.isNaN(ms)) throw new RangeError('sleep(): ms must not be NaN');
-    const loop = getRunningLoop();
-    this._fut = loop.createFuture<T>();
-    this._handle = loop._callLaterSingle(ms, fire, this);
+    const loop = runningLoop();
+    this._fut = newFuture<T>(loop);
+    this._handle = loop._callLaterOne(ms, fire, this);
     this._state = WAITING;
     return this._await();
   }

@@ -2,13 +2,13 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { errorOf, go } from '../test/helpers';
 import { TestClock } from '@aio/test-utils';
 import { ContextVar } from './contextvars';
-import { EventLoop } from './eventLoop';
+import { EventLoop } from './public';
 import { CancelledError } from './exceptions';
 import { gather } from './gather';
 import { run } from './runner';
 import { getRunningLoop } from './runningLoop';
 import { sleep } from './sleep';
-import { Task } from './task';
+import { Task } from './public';
 import { allTasks, createTask, currentTask } from './taskFunctions';
 import type { Coro } from './types';
 

@@ -10,27 +10,29 @@
  */
 
 import { Context, type VarMap, captureMap, exitTo, state } from './contextvars';
-import type { EventLoop } from './eventLoop';
+import { type DoneWaker, type ListedTask, type LoopInternals, loopInternals } from './events';
 import { CancelledError, makeCancelledError } from './exceptions';
 import { isGeneratorObject, repr } from './format';
 import {
   BLOCKING,
   CANCELLED,
-  type DoneWaker,
   FAILED,
   FINISHED,
+  FLAG_BITS,
   Future,
   LOG_TRACEBACK,
   MUST_CANCEL,
   PENDING,
 } from './future';
-import { getRunningLoop } from './runningLoop';
+import { runningLoop } from './runningLoop';
+import type * as api from './types';
 import type { Coro, TaskOptions } from './types';
 
 /** @internal No exception to throw into the coroutine: send instead. */
 export const NO_EXC: unique symbol = Symbol('NO_EXC');
-// A task's `_flags` counts its pending cancellation requests above the flag bits.
-const CANCEL_SHIFT = 3;
+// A task's `_flags` counts its pending cancellation requests above the flag bits
+// (future.ts owns the layout).
+const CANCEL_SHIFT = FLAG_BITS;
 const CANCEL_REQUEST = 1 << CANCEL_SHIFT;
 
 /** The step wakes the task from its `_futWaiter`, which is done. */
@@ -39,19 +41,11 @@ const WAKE: unique symbol = Symbol('WAKE');
 let taskCounter = 0;
 
 /**
- * A coroutine running on an event loop. Created with `createTask(coro)` (or
- * `loop.createTask`); its first step runs in the next loop iteration unless it is
- * started eagerly. `yield* task` waits for it and evaluates to its result.
+ * The Task implementation (public type and documentation: `Task` in types.ts).
  *
- * @example
- * ```ts
- * function* main(): Coro<void> {
- *   const task = createTask(sayAfter(1000, 'hello'), { name: 'greeter' });
- *   yield* task; // 'hello' after one second
- * }
- * ```
+ * @internal
  */
-export class Task<T = unknown> extends Future<T> implements DoneWaker {
+export class Task<T = unknown> extends Future<T> implements api.Task<T>, DoneWaker, ListedTask {
   /** @internal */ _coro: Coro<T>;
   /**
    * @internal The task's context: a Context (explicit, or made when the task first
@@ -59,11 +53,9 @@ export class Task<T = unknown> extends Future<T> implements DoneWaker {
    * the copy is made on write.
    */
   _context: Context | VarMap;
-  /** @internal the loop's list of pending tasks */ _prevTask: Task<unknown> | null = null;
-  /** @internal undefined while not in the loop's list */ _nextTask:
-    | Task<unknown>
-    | null
-    | undefined = undefined;
+  /** @internal the loop's list of pending tasks */ _prevTask: ListedTask | null = null;
+  /** @internal undefined while not in the loop's list */ _nextTask: ListedTask | null | undefined =
+    undefined;
   /** @internal a string, or the number of an unnamed task */ _name: string | number;
   /**
    * @internal While pending: the message of a cancellation due at the next step
@@ -74,17 +66,7 @@ export class Task<T = unknown> extends Future<T> implements DoneWaker {
   /** @internal the future this task sleeps on */ _futWaiter: Future<unknown> | null = null;
   /** @internal what the next step throws into the coroutine */ _stepExc: unknown = NO_EXC;
 
-  /**
-   * Wraps `coro` in a task on `opts.loop` (or the running loop) and schedules its
-   * first step. Prefer `createTask(coro)`.
-   *
-   * @throws TypeError if `coro` is not a coroutine (a generator object).
-   * @example
-   * ```ts
-   * const task = new Task(main(), { loop, name: 'main' });
-   * ```
-   */
-  constructor(coro: Coro<T>, opts?: TaskOptions & { loop?: EventLoop }) {
+  constructor(coro: Coro<T>, opts?: TaskOptions & { loop?: api.EventLoop }) {
     if (!isGeneratorObject(coro)) {
       throw new TypeError(
         `Task(): a coroutine (generator object) was expected, got ${repr(coro)}` +
@@ -93,7 +75,8 @@ export class Task<T = unknown> extends Future<T> implements DoneWaker {
             : ''),
       );
     }
-    const loop = opts?.loop ?? getRunningLoop();
+    const given = opts?.loop;
+    const loop = given === undefined ? runningLoop() : loopInternals(given, 'Task()');
     loop._checkClosed();
     super({ loop });
     this._coro = coro;
@@ -111,55 +94,23 @@ export class Task<T = unknown> extends Future<T> implements DoneWaker {
       this._eagerStart();
     } else {
       loop._pushReady(this);
-      loop._registerTask(this as Task<unknown>);
+      registerTask(loop, this as Task<unknown>);
     }
   }
 
-  /**
-   * The task's name (`Task-<n>` unless one was given).
-   *
-   * @example
-   * ```ts
-   * createTask(main(), { name: 'main' }).getName(); // 'main'
-   * ```
-   */
   getName(): string {
     const n = this._name;
     return typeof n === 'number' ? (this._name = `Task-${n}`) : n;
   }
 
-  /**
-   * Renames the task.
-   *
-   * @example
-   * ```ts
-   * task.setName('fetcher');
-   * ```
-   */
   setName(name: string): void {
     this._name = String(name);
   }
 
-  /**
-   * The coroutine the task drives.
-   *
-   * @example
-   * ```ts
-   * task.getCoro();
-   * ```
-   */
   getCoro(): Coro<T> {
     return this._coro;
   }
 
-  /**
-   * The context the task runs in.
-   *
-   * @example
-   * ```ts
-   * task.getContext().get(requestId);
-   * ```
-   */
   getContext(): Context {
     const c = this._context;
     if (c instanceof Context) return c;
@@ -168,17 +119,6 @@ export class Task<T = unknown> extends Future<T> implements DoneWaker {
     return ctx;
   }
 
-  /**
-   * Requests cancellation: the future the task waits on is cancelled, and a
-   * `CancelledError` (with `msg`) is thrown into the coroutine at its `yield*`.
-   * A task that catches it and carries on finishes normally. Returns `false` if
-   * the task is already done. Each call counts in {@link Task.cancelling}.
-   *
-   * @example
-   * ```ts
-   * task.cancel('shutting down');
-   * ```
-   */
   override cancel(msg?: string): boolean {
     this._flags &= ~LOG_TRACEBACK;
     if (this._state !== PENDING) return false;
@@ -195,29 +135,10 @@ export class Task<T = unknown> extends Future<T> implements DoneWaker {
     return true;
   }
 
-  /**
-   * How many cancellation requests are pending (`cancel()` calls not yet
-   * matched by `uncancel()`).
-   *
-   * @example
-   * ```ts
-   * task.cancel();
-   * task.cancelling(); // 1
-   * ```
-   */
   cancelling(): number {
     return this._flags >>> CANCEL_SHIFT;
   }
 
-  /**
-   * Decrements the count of cancellation requests and returns it. At zero, a
-   * cancellation that has not been delivered yet is withdrawn.
-   *
-   * @example
-   * ```ts
-   * task.uncancel(); // 0
-   * ```
-   */
   uncancel(): number {
     if (this._flags >>> CANCEL_SHIFT > 0) {
       this._flags -= CANCEL_REQUEST;
@@ -226,22 +147,12 @@ export class Task<T = unknown> extends Future<T> implements DoneWaker {
     return this._flags >>> CANCEL_SHIFT;
   }
 
-  /**
-   * Tasks complete themselves.
-   *
-   * @throws Error always.
-   */
   override setResult(_value: T): never {
     throw new Error(
       'Task does not support setResult(): a task completes when its coroutine returns',
     );
   }
 
-  /**
-   * Tasks complete themselves.
-   *
-   * @throws Error always.
-   */
   override setException(_exception: unknown): never {
     throw new Error('Task does not support setException(): a task fails when its coroutine throws');
   }
@@ -347,17 +258,17 @@ export class Task<T = unknown> extends Future<T> implements DoneWaker {
     }
     this._futWaiter = null;
     const loop = this._loop;
-    loop._enterTask(this as Task<unknown>);
+    enterTask(loop, this as Task<unknown>);
     try {
       this._stepRun(exc);
     } finally {
-      loop._leaveTask(this as Task<unknown>);
+      leaveTask(loop, this as Task<unknown>);
     }
   }
 
   /** @internal Runs the coroutine to its next yield and handles what it yielded. */
   _stepRun(exc: unknown): void {
-    let r: IteratorResult<Future<unknown> | undefined, T>;
+    let r: IteratorResult<api.Future<unknown> | undefined, T>;
     try {
       r = exc === NO_EXC ? this._coro.next(undefined) : this._coro.throw(exc);
     } catch (e) {
@@ -427,7 +338,7 @@ export class Task<T = unknown> extends Future<T> implements DoneWaker {
 
   /** @internal Completes the task itself (Future's guardless transition). */
   _complete(s: typeof FINISHED | typeof FAILED | typeof CANCELLED, value: unknown): void {
-    this._loop._unregisterTask(this as Task<unknown>);
+    unregisterTask(this._loop, this as Task<unknown>);
     if (s === FAILED) this._fail(value);
     else this._finish(s, value);
   }
@@ -435,7 +346,7 @@ export class Task<T = unknown> extends Future<T> implements DoneWaker {
   /** @internal Runs the first step now, synchronously (eager start). */
   _eagerStart(): void {
     const loop = this._loop;
-    const prevTask = loop._swapCurrentTask(this as Task<unknown>);
+    const prevTask = swapCurrentTask(loop, this as Task<unknown>);
     const prevCtx = state.ctx;
     const prevMap = state.map;
     this._enterContext();
@@ -443,8 +354,8 @@ export class Task<T = unknown> extends Future<T> implements DoneWaker {
       this._stepRun(NO_EXC);
     } finally {
       this._leaveContext(prevCtx, prevMap);
-      loop._swapCurrentTask(prevTask);
-      if (this._state === PENDING) loop._registerTask(this as Task<unknown>);
+      swapCurrentTask(loop, prevTask);
+      if (this._state === PENDING) registerTask(loop, this as Task<unknown>);
     }
   }
 }
@@ -454,4 +365,81 @@ function excOf(fut: Future<unknown>): unknown {
   if (fut._state === CANCELLED) return fut._makeCancelledError();
   fut._retrieved();
   return fut._value;
+}
+
+// ---- the task registry ----------------------------------------------------------------
+//
+// CPython keeps `_register_task`, `_enter_task`, `_leave_task` and `_swap_current_task`
+// in tasks.py; here they are too. The data lives on the loop (events.ts declares the
+// fields: `_currentTask`, and the list `_taskHead`/`_taskTail`/`_taskCount` of pending
+// tasks, which the loop holds strongly until they are done); only these functions
+// touch it.
+
+/** @internal Adds a pending task at the tail of the loop's list (a no-op if listed). */
+export function registerTask(loop: LoopInternals, task: ListedTask): void {
+  if (task._nextTask !== undefined) return;
+  const tail = loop._taskTail;
+  task._prevTask = tail;
+  task._nextTask = null;
+  if (tail === null) loop._taskHead = task;
+  else tail._nextTask = task;
+  loop._taskTail = task;
+  loop._taskCount++;
+}
+
+/** @internal Removes a task from the loop's list, if it is in it. */
+export function unregisterTask(loop: LoopInternals, task: ListedTask): void {
+  const next = task._nextTask;
+  if (next === undefined) return;
+  const prev = task._prevTask;
+  if (prev === null) loop._taskHead = next;
+  else prev._nextTask = next;
+  if (next === null) loop._taskTail = prev;
+  else next._prevTask = prev;
+  task._prevTask = null;
+  task._nextTask = undefined;
+  loop._taskCount--;
+}
+
+/** @internal The loop's pending tasks, oldest (first registered) first. */
+export function pendingTasks(loop: LoopInternals): Task<unknown>[] {
+  const out = new Array<Task<unknown>>(loop._taskCount);
+  let i = 0;
+  for (let t = loop._taskHead; t !== null; t = t._nextTask as ListedTask | null) {
+    out[i++] = t as Task<unknown>;
+  }
+  out.length = i;
+  return out;
+}
+
+/** @internal Makes `task` the current task of `loop` for one step. */
+export function enterTask(loop: LoopInternals, task: Task<unknown>): void {
+  const cur = loop._currentTask;
+  if (cur !== null) {
+    throw new Error(
+      `Cannot enter into task ${task.toString()} while another task ${cur.toString()} is being executed.`,
+    );
+  }
+  loop._currentTask = task;
+}
+
+/** @internal Ends the step of `task`, the current task of `loop`. */
+export function leaveTask(loop: LoopInternals, task: Task<unknown>): void {
+  const cur = loop._currentTask;
+  if (cur !== task) {
+    throw new Error(
+      `Leaving task ${task.toString()} does not match the current task ${String(cur)}.`,
+    );
+  }
+  loop._currentTask = null;
+}
+
+/** @internal Sets the current task of `loop` (eager starts nest) and returns the previous one. */
+export function swapCurrentTask(
+  loop: LoopInternals,
+  task: api.Task<unknown> | null,
+): api.Task<unknown> | null {
+  const prev = loop._currentTask;
+  loop._currentTask = task;
+  return prev;
 }

@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { TestClock } from '@aio/test-utils';
-import { EventLoop } from './eventLoop';
+import { EventLoop } from './public';
 import { runSync } from './runner';
 import { getRunningLoop } from './runningLoop';
 import { sleep } from './sleep';
-import { Task } from './task';
+import { Task } from './public';
 import { allTasks, createTask, currentTask, eagerTaskFactory } from './taskFunctions';
 import type { Coro } from './types';
 

@@ -5,10 +5,11 @@
  * @module
  */
 
-import type { EventLoop } from './eventLoop';
-import { getRunningLoop } from './runningLoop';
-import { Task } from './task';
-import type { Coro, TaskFactory, TaskOptions } from './types';
+import { loopInternals } from './events';
+import { runningLoop } from './runningLoop';
+import { Task, pendingTasks } from './task';
+import type { Coro, EventLoop, TaskFactory, TaskOptions } from './types';
+import type * as api from './types';
 
 /**
  * Wraps `coro` in a task on the running loop; its first step runs in the next
@@ -26,8 +27,8 @@ import type { Coro, TaskFactory, TaskOptions } from './types';
  * }
  * ```
  */
-export function createTask<T>(coro: Coro<T>, opts?: TaskOptions): Task<T> {
-  return getRunningLoop().createTask(coro, opts);
+export function createTask<T>(coro: Coro<T>, opts?: TaskOptions): api.Task<T> {
+  return runningLoop().createTask(coro, opts);
 }
 
 /**
@@ -41,8 +42,9 @@ export function createTask<T>(coro: Coro<T>, opts?: TaskOptions): Task<T> {
  * }
  * ```
  */
-export function currentTask(loop?: EventLoop): Task<unknown> | undefined {
-  return (loop ?? getRunningLoop())._currentTask ?? undefined;
+export function currentTask(loop?: EventLoop): api.Task<unknown> | undefined {
+  const l = loop === undefined ? runningLoop() : loopInternals(loop, 'currentTask()');
+  return l._currentTask ?? undefined;
 }
 
 /**
@@ -53,8 +55,10 @@ export function currentTask(loop?: EventLoop): Task<unknown> | undefined {
  * for (const t of allTasks()) if (t !== currentTask()) t.cancel();
  * ```
  */
-export function allTasks(loop?: EventLoop): Set<Task<unknown>> {
-  return new Set((loop ?? getRunningLoop())._pendingTasks());
+export function allTasks(loop?: EventLoop): Set<api.Task<unknown>> {
+  return new Set(
+    pendingTasks(loop === undefined ? runningLoop() : loopInternals(loop, 'allTasks()')),
+  );
 }
 
 /**
@@ -71,4 +75,4 @@ export const eagerTaskFactory: TaskFactory = <T>(
   loop: EventLoop,
   coro: Coro<T>,
   opts?: TaskOptions,
-): Task<T> => new Task<T>(coro, { ...opts, loop, eagerStart: true });
+): api.Task<T> => new Task<T>(coro, { ...opts, loop, eagerStart: true });

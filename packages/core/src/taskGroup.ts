@@ -9,14 +9,15 @@
  * @module
  */
 
-import type { EventLoop } from './eventLoop';
+import type { LoopInternals } from './events';
 import { CancelledError, TaskGroupError } from './exceptions';
 import { isGeneratorObject, repr } from './format';
-import { FAILED, type Future } from './future';
-import { getRunningLoop } from './runningLoop';
+import { FAILED, type Future, newFuture } from './future';
+import { runningLoop } from './runningLoop';
 import type { Task } from './task';
-import { currentTask } from './taskFunctions';
+import type * as api from './types';
 import type { Coro, TaskOptions } from './types';
+import { checkBody, checkBodyResult } from './validate';
 
 /**
  * The handle a `taskGroup` body gets: create tasks in the group, or cancel it.
@@ -33,7 +34,7 @@ export class TaskGroup {
   /** @internal */ _entered = false;
   /** @internal */ _exiting = false;
   /** @internal */ _aborting = false;
-  /** @internal */ _loop: EventLoop | null = null;
+  /** @internal */ _loop: LoopInternals | null = null;
   /** @internal */ _parentTask: Task<unknown> | null = null;
   /** @internal */ _parentCancelRequested = false;
   /** @internal */ _tasks = new Set<Task<unknown>>();
@@ -52,7 +53,7 @@ export class TaskGroup {
    * const t = tg.createTask(fetchUser(1), { name: 'user-1' });
    * ```
    */
-  createTask<T>(coro: Coro<T>, opts?: TaskOptions): Task<T> {
+  createTask<T>(coro: Coro<T>, opts?: TaskOptions): api.Task<T> {
     if (!isGeneratorObject(coro)) {
       throw new TypeError(`TaskGroup.createTask(): a coroutine was expected, got ${repr(coro)}`);
     }
@@ -68,7 +69,7 @@ export class TaskGroup {
       coro.return(undefined as T);
       throw new Error(`TaskGroup ${this.toString()} is shutting down`);
     }
-    const task = (this._loop as EventLoop).createTask(coro, opts);
+    const task = (this._loop as LoopInternals).createTask(coro, opts) as Task<T>;
     // Always add the done callback, even if the task finished eagerly, so that a
     // failure does not cancel the parent too early (gh-128550).
     this._tasks.add(task as Task<unknown>);
@@ -121,9 +122,9 @@ export class TaskGroup {
   /** @internal */
   _enter(): void {
     if (this._entered) throw new Error(`TaskGroup ${this.toString()} has already been entered`);
-    this._loop ??= getRunningLoop();
-    const parent = currentTask(this._loop);
-    if (parent === undefined) {
+    this._loop ??= runningLoop();
+    const parent = this._loop._currentTask as Task<unknown> | null;
+    if (parent === null) {
       throw new Error(`TaskGroup ${this.toString()} cannot determine the parent task`);
     }
     this._parentTask = parent;
@@ -142,7 +143,7 @@ export class TaskGroup {
     if (failed && !this._aborting) this._abort();
     let pendingCancellation: unknown = null;
     while (this._tasks.size > 0) {
-      this._onCompletedFut ??= (this._loop as EventLoop).createFuture<boolean>();
+      this._onCompletedFut ??= newFuture<boolean>(this._loop as LoopInternals);
       try {
         yield* this._onCompletedFut;
       } catch (e) {
@@ -183,7 +184,7 @@ export class TaskGroup {
     for (const t of this._tasks) if (!t.done()) t.cancel();
   }
 
-  readonly #onTaskDone = (task: Future<unknown>): void => {
+  readonly #onTaskDone = (task: api.Future<unknown>): void => {
     const t = task as Task<unknown>;
     this._tasks.delete(t);
     const fut = this._onCompletedFut;
@@ -193,7 +194,7 @@ export class TaskGroup {
     this._errors.push(exc);
     const parent = this._parentTask as Task<unknown>;
     if (parent.done()) {
-      (this._loop as EventLoop).callExceptionHandler({
+      (this._loop as LoopInternals).callExceptionHandler({
         message: `Task ${t.toString()} has errored out but its parent task ${parent.toString()} is already completed`,
         exception: exc,
         task: t,
@@ -227,24 +228,14 @@ export class TaskGroup {
  * ```
  */
 export function* taskGroup<T>(body: (tg: TaskGroup) => Coro<T>): Coro<T> {
-  if (typeof body !== 'function') {
-    throw new TypeError(
-      `taskGroup(): body must be a generator function (tg) => Coro, got ${repr(body)}`,
-    );
-  }
+  checkBody(body, 'taskGroup', '(tg) => Coro');
   const tg = new TaskGroup();
   tg._enter();
   let result: T | undefined;
   let failed = false;
   let error: unknown;
   try {
-    const coro = body(tg);
-    if (!isGeneratorObject(coro)) {
-      throw new TypeError(
-        `taskGroup(): body must return a coroutine (use function*), got ${repr(coro)}`,
-      );
-    }
-    result = yield* coro;
+    result = yield* checkBodyResult(body(tg), 'taskGroup');
   } catch (e) {
     failed = true;
     error = e;

@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { errorOf, go } from '../test/helpers';
 import { TestClock } from '@aio/test-utils';
-import { EventLoop } from './eventLoop';
+import { EventLoop } from './public';
 import { CancelledError, TimeoutError } from './exceptions';
 import { getRunningLoop } from './runningLoop';
 import { sleep } from './sleep';
-import type { Task } from './task';
+import type { Task } from './public';
 import { createTask, currentTask } from './taskFunctions';
 import { Timeout, timeout, timeoutAt } from './timeouts';
 

@@ -10,23 +10,15 @@
  */
 
 import { CancelledError, TimeoutError } from './exceptions';
-import { isGeneratorObject, repr } from './format';
-import type { Handle } from './handles';
-import { getRunningLoop } from './runningLoop';
+import { runningLoop } from './runningLoop';
 import type { Task } from './task';
-import { currentTask } from './taskFunctions';
-import type { Coro } from './types';
+import type { Coro, Handle } from './types';
+import { checkBody, checkBodyResult, checkTime } from './validate';
 
 type TimeoutState = 'created' | 'active' | 'expiring' | 'expired' | 'finished';
 
 function checkWhen(when: unknown, fn: string, arg: string): void {
-  if (when === null) return;
-  if (typeof when !== 'number') {
-    throw new TypeError(
-      `${fn}(): ${arg} must be a number (milliseconds) or null, got ${repr(when)}`,
-    );
-  }
-  if (Number.isNaN(when)) throw new RangeError(`${fn}(): ${arg} must not be NaN`);
+  checkTime(when, fn, arg, true);
 }
 
 /**
@@ -86,7 +78,7 @@ export class Timeout {
     if (whenMs === null) {
       this._handle = null;
     } else {
-      const loop = getRunningLoop();
+      const loop = runningLoop();
       this._handle =
         whenMs <= loop.time()
           ? loop.callSoon(this.#onTimeout)
@@ -114,8 +106,8 @@ export class Timeout {
   /** @internal */
   _enter(): void {
     if (this._state !== 'created') throw new Error('Timeout has already been entered');
-    const task = currentTask();
-    if (task === undefined) throw new Error('Timeout should be used inside a task');
+    const task = runningLoop()._currentTask as Task<unknown> | null;
+    if (task === null) throw new Error('Timeout should be used inside a task');
     this._state = 'active';
     this._task = task;
     this._cancelling = task.cancelling();
@@ -161,24 +153,8 @@ function* runWithin<T>(t: Timeout, body: (t: Timeout) => Coro<T>): Coro<T> {
   return result;
 }
 
-function checkBody(body: unknown, fn: string): void {
-  if (typeof body !== 'function') {
-    throw new TypeError(
-      `${fn}(): body must be a generator function (t) => Coro, got ${repr(body)}`,
-    );
-  }
-}
-
 function callBody<T>(body: (t: Timeout) => Coro<T>, fn: string): (t: Timeout) => Coro<T> {
-  return (t) => {
-    const coro = body(t);
-    if (!isGeneratorObject(coro)) {
-      throw new TypeError(
-        `${fn}(): body must return a coroutine (use function*), got ${repr(coro)}`,
-      );
-    }
-    return coro;
-  };
+  return (t) => checkBodyResult(body(t), fn);
 }
 
 /**
@@ -202,8 +178,8 @@ function callBody<T>(body: (t: Timeout) => Coro<T>, fn: string): (t: Timeout) =>
  */
 export function* timeout<T>(delayMs: number | null, body: (t: Timeout) => Coro<T>): Coro<T> {
   checkWhen(delayMs, 'timeout', 'delayMs');
-  checkBody(body, 'timeout');
-  const loop = getRunningLoop();
+  checkBody(body, 'timeout', '(t) => Coro');
+  const loop = runningLoop();
   const t = new Timeout(delayMs === null ? null : loop.time() + delayMs);
   return yield* runWithin(t, callBody(body, 'timeout'));
 }
@@ -220,6 +196,6 @@ export function* timeout<T>(delayMs: number | null, body: (t: Timeout) => Coro<T
  */
 export function* timeoutAt<T>(whenMs: number | null, body: (t: Timeout) => Coro<T>): Coro<T> {
   checkWhen(whenMs, 'timeoutAt', 'whenMs');
-  checkBody(body, 'timeoutAt');
+  checkBody(body, 'timeoutAt', '(t) => Coro');
   return yield* runWithin(new Timeout(whenMs), callBody(body, 'timeoutAt'));
 }

@@ -1,20 +1,29 @@
 import { describe, expectTypeOf, test } from 'vitest';
-import { asCompleted } from './asCompleted';
-import { ensureFuture } from './ensureFuture';
-import type { EventLoop } from './eventLoop';
-import type { Future } from './future';
-import { type GatheringFuture, gather, gatherWith } from './gather';
-import { run, runSync } from './runner';
-import { shield } from './shield';
-import { sleep } from './sleep';
-import type { Task } from './task';
-import { createTask } from './taskFunctions';
-import { type TaskGroup, taskGroup } from './taskGroup';
-import { type Timeout, timeout, timeoutAt } from './timeouts';
-import type { AwaitedOf, Coro } from './types';
-import { wait } from './wait';
-import { waitFor } from './waitFor';
-import { wrapPromise } from './wrapPromise';
+import {
+  type AwaitedOf,
+  asCompleted,
+  type Coro,
+  type EventLoop,
+  ensureFuture,
+  type Future,
+  type GatheringFuture,
+  gather,
+  gatherWith,
+  run,
+  runSync,
+  shield,
+  sleep,
+  type Task,
+  type TaskGroup,
+  type Timeout,
+  createTask,
+  taskGroup,
+  timeout,
+  timeoutAt,
+  wait,
+  waitFor,
+  wrapPromise,
+} from './index';
 
 declare const loop: EventLoop;
 declare function num(): Coro<number>;

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { errorOf, go } from '../test/helpers';
 import { getRunningLoop } from './runningLoop';
 import { sleep } from './sleep';
-import type { Task } from './task';
+import type { Task } from './public';
 import { createTask } from './taskFunctions';
 import type { Coro } from './types';
 import { ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, wait } from './wait';
@@ -124,7 +124,7 @@ describe('wait', () => {
       'TypeError: wait(): expected an iterable of futures, got <Future pending>',
       'TypeError: wait(): expected an iterable of futures, got 42',
       "RangeError: wait(): invalid returnWhen value: 'SOMETIMES'",
-      'TypeError: wait(): timeout must be a number (milliseconds) or null, got NaN',
+      'RangeError: wait(): timeout must not be NaN',
       "TypeError: wait(): timeout must be a number (milliseconds) or null, got '1'",
     ]);
   });

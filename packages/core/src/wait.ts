@@ -6,9 +6,11 @@
  */
 
 import { isGeneratorObject, repr } from './format';
-import { CANCELLED, Future } from './future';
-import { getRunningLoop } from './runningLoop';
+import { Future, newFuture } from './future';
+import type * as api from './types';
+import { runningLoop } from './runningLoop';
 import type { Coro } from './types';
+import { checkTime } from './validate';
 
 /**
  * When {@link wait} returns.
@@ -75,7 +77,7 @@ export interface WaitOptions {
  * for (const t of pending) t.cancel();
  * ```
  */
-export function* wait<F extends Future<unknown>>(
+export function* wait<F extends api.Future<unknown>>(
   aws: Iterable<F>,
   opts?: WaitOptions,
 ): Coro<[Set<F>, Set<F>]> {
@@ -94,11 +96,7 @@ export function* wait<F extends Future<unknown>>(
     throw new RangeError(`wait(): invalid returnWhen value: ${repr(returnWhen)}`);
   }
   const timeout = opts?.timeout ?? null;
-  if (timeout !== null && (typeof timeout !== 'number' || Number.isNaN(timeout))) {
-    throw new TypeError(
-      `wait(): timeout must be a number (milliseconds) or null, got ${repr(timeout)}`,
-    );
-  }
+  checkTime(timeout, 'wait', 'timeout', true);
   const fs = new Set<F>(aws);
   if (fs.size === 0) throw new RangeError('wait(): the set of tasks/futures is empty');
   for (const f of fs) {
@@ -113,8 +111,8 @@ export function* wait<F extends Future<unknown>>(
       );
     }
   }
-  const loop = getRunningLoop();
-  const waiter = loop.createFuture<void>();
+  const loop = runningLoop();
+  const waiter = newFuture<void>(loop);
   const timeoutHandle =
     timeout === null
       ? null
@@ -122,13 +120,13 @@ export function* wait<F extends Future<unknown>>(
           if (!waiter.done()) waiter.setResult(undefined);
         });
   let counter = fs.size;
-  const onCompletion = (f: Future<unknown>): void => {
+  const onCompletion = (f: api.Future<unknown>): void => {
     counter--;
     if (
       counter <= 0 ||
       returnWhen === FIRST_COMPLETED ||
       // As CPython: `f.exception()` marks the error retrieved (no "never retrieved" report).
-      (returnWhen === FIRST_EXCEPTION && f._state !== CANCELLED && f.exception() !== undefined)
+      (returnWhen === FIRST_EXCEPTION && !f.cancelled() && f.exception() !== undefined)
     ) {
       timeoutHandle?.cancel();
       if (!waiter.done()) waiter.setResult(undefined);

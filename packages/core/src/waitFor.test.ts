@@ -181,12 +181,10 @@ describe('waitFor', () => {
       }
       return errors;
     });
-    for (const e of out) expect(e).toBeInstanceOf(TypeError);
-    expect(out[0]?.message).toBe(
-      'waitFor(): timeoutMs must be a number (milliseconds) or null, got NaN',
-    );
-    expect(out[1]?.message).toBe(
-      "waitFor(): timeoutMs must be a number (milliseconds) or null, got '10'",
-    );
+    expect(out.map((e) => `${e.name}: ${e.message}`)).toEqual([
+      'RangeError: waitFor(): timeoutMs must not be NaN',
+      "TypeError: waitFor(): timeoutMs must be a number (milliseconds) or null, got '10'",
+      'TypeError: waitFor(): timeoutMs must be a number (milliseconds) or null, got undefined',
+    ]);
   });
 });

@@ -6,11 +6,13 @@
 
 import { ensureFutureOn } from './ensureFuture';
 import { CancelledError, TimeoutError } from './exceptions';
-import { isGeneratorObject, repr } from './format';
-import type { Future } from './future';
-import { getRunningLoop } from './runningLoop';
+import { isGeneratorObject } from './format';
+import { type Future, newFuture } from './future';
+import { runningLoop } from './runningLoop';
 import { timeout } from './timeouts';
+import type * as api from './types';
 import type { Awaitable, Coro } from './types';
+import { checkTime } from './validate';
 
 function releaseWaiter(waiter: Future<void>): void {
   if (!waiter.done()) waiter.setResult(undefined);
@@ -18,7 +20,7 @@ function releaseWaiter(waiter: Future<void>): void {
 
 /** @internal Cancels `fut` and waits until it is done, itself cancellable. */
 export function* cancelAndWait(fut: Future<unknown>): Coro<void> {
-  const waiter = getRunningLoop().createFuture<void>();
+  const waiter = newFuture<void>(runningLoop());
   const cb = (): void => releaseWaiter(waiter);
   fut.addDoneCallback(cb);
   try {
@@ -46,15 +48,11 @@ export function* cancelAndWait(fut: Future<unknown>): Coro<void> {
  * }
  * ```
  */
-export function waitFor<T>(aw: Future<T>, timeoutMs: number | null): Coro<T>;
+export function waitFor<T>(aw: api.Future<T>, timeoutMs: number | null): Coro<T>;
 export function waitFor<T>(aw: Coro<T>, timeoutMs: number | null): Coro<T>;
 export function waitFor<T>(aw: PromiseLike<T>, timeoutMs: number | null): Coro<T>;
 export function* waitFor<T>(aw: Awaitable<T> | PromiseLike<T>, timeoutMs: number | null): Coro<T> {
-  if (timeoutMs !== null && (typeof timeoutMs !== 'number' || Number.isNaN(timeoutMs))) {
-    throw new TypeError(
-      `waitFor(): timeoutMs must be a number (milliseconds) or null, got ${repr(timeoutMs)}`,
-    );
-  }
+  checkTime(timeoutMs, 'waitFor', 'timeoutMs', true);
   if (timeoutMs !== null && timeoutMs <= 0) {
     const fut = ensureFutureOn(aw, null);
     if (fut.done()) return fut.result();

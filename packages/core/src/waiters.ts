@@ -6,8 +6,8 @@
  * @module
  */
 
-import type { EventLoop } from './eventLoop';
-import { getRunningLoop } from './runningLoop';
+import type { LoopInternals } from './events';
+import { runningLoop } from './runningLoop';
 
 /**
  * A FIFO of waiters (futures) with O(1) push, O(1) amortised pop from the head, and
@@ -117,8 +117,8 @@ export class WaiterQueue<W extends object> {
  *
  * @internal
  */
-export function bindLoop(bound: EventLoop | undefined, owner: object): EventLoop {
-  const loop = getRunningLoop();
+export function bindLoop(bound: LoopInternals | undefined, owner: object): LoopInternals {
+  const loop = runningLoop();
   if (bound !== undefined && bound !== loop) {
     throw new Error(
       `${String(owner)} is bound to a different event loop: a primitive belongs to the ` +

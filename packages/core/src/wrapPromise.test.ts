@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { errorOf } from '../test/helpers';
 import { TestClock } from '@aio/test-utils';
-import { EventLoop } from './eventLoop';
+import { EventLoop } from './public';
 import { CancelledError } from './exceptions';
-import type { Future } from './future';
+import type { Future } from './public';
 import { run } from './runner';
 import { getRunningLoop } from './runningLoop';
 import { sleep } from './sleep';

@@ -4,10 +4,11 @@
  * @module
  */
 
-import type { EventLoop } from './eventLoop';
+import type { DoneWaker, LoopInternals } from './events';
 import { repr } from './format';
-import { type DoneWaker, type Future, PENDING } from './future';
-import { getRunningLoop } from './runningLoop';
+import { type Future, PENDING, newFuture } from './future';
+import { runningLoop } from './runningLoop';
+import type * as api from './types';
 
 /** @internal Whether `x` has a callable `then`. */
 export function isPromiseLike(x: unknown): x is PromiseLike<unknown> {
@@ -22,7 +23,7 @@ export function isPromiseLike(x: unknown): x is PromiseLike<unknown> {
 class HostHold<T> implements DoneWaker {
   #released = false;
   constructor(
-    readonly loop: EventLoop,
+    readonly loop: LoopInternals,
     readonly fut: Future<T>,
   ) {
     loop._hostPending++;
@@ -58,16 +59,16 @@ function copyException(fut: Future<unknown>, error: unknown): void {
 
 /** @internal wrapPromise on an explicit loop. */
 export function wrapPromiseOn<T>(
-  loop: EventLoop,
+  loop: LoopInternals,
   source: PromiseLike<T> | ((signal: AbortSignal) => PromiseLike<T>),
 ): Future<T> {
   loop._checkClosed();
-  const fut = loop.createFuture<T>();
+  const fut = newFuture<T>(loop);
   let p: unknown = source;
   if (typeof source === 'function') {
     const controller = new AbortController();
-    fut.addDoneCallback((f) => {
-      if (f.cancelled()) controller.abort(f._makeCancelledError());
+    fut.addDoneCallback(() => {
+      if (fut.cancelled()) controller.abort(fut._makeCancelledError());
     });
     try {
       p = source(controller.signal);
@@ -108,6 +109,6 @@ export function wrapPromiseOn<T>(
  */
 export function wrapPromise<T>(
   p: PromiseLike<T> | ((signal: AbortSignal) => PromiseLike<T>),
-): Future<T> {
-  return wrapPromiseOn(getRunningLoop(), p);
+): api.Future<T> {
+  return wrapPromiseOn(runningLoop(), p);
 }

@@ -1,7 +1,7 @@
 /**
  * Helpers shared by core's unit tests.
  */
-import type { Future } from '../src/future';
+import type { Future } from '../src/public';
 import { runSync } from '../src/runner';
 import type { Coro } from '../src/types';
 import { TestClock } from '@aio/test-utils';

@@ -1,0 +1,173 @@
+/**
+ * The loop's internal interface: what an event loop offers to the rest of core (Future,
+ * Task, Handle, the primitives, the runner) beyond its public API. This is CPython's
+ * `events.py` role: futures and tasks depend on this contract, never on the concrete
+ * `EventLoop` class, so every import in core points one way (the class implements it).
+ *
+ * Every member says who calls it and what it guarantees. None of them is public: they
+ * are `@internal`, absent from the published types.
+ *
+ * @internal
+ * @module
+ */
+
+import type { Context, VarMap } from './contextvars';
+import { repr } from './format';
+import type { EventLoop, Future, Task, TimerHandle } from './types';
+
+/**
+ * What the ready queue holds: a handle (a callback) or a task (its own step). The loop
+ * calls `_run()` once per time the runnable was queued, from `runOnce` only.
+ *
+ * @internal
+ */
+export interface Runnable {
+  _run(): void;
+}
+
+/**
+ * An object told synchronously that a future is done, from inside the future's
+ * completion (not through the ready queue). It must not run user code: a task queues
+ * its own step, a promise bridge settles a native promise, gather queues its callback.
+ *
+ * @internal
+ */
+export interface DoneWaker {
+  _onDone(fut: Future<unknown>): void;
+}
+
+/**
+ * A task as the loop's list of pending tasks sees it: an intrusive doubly linked list
+ * (the links live in the task, so registering allocates nothing). `_nextTask` is
+ * `undefined` while the task is not in a list. The list is owned by `task.ts`.
+ *
+ * @internal
+ */
+export interface ListedTask extends Task<unknown> {
+  _prevTask: ListedTask | null;
+  _nextTask: ListedTask | null | undefined;
+}
+
+/**
+ * The loop as core's own modules use it.
+ *
+ * @internal
+ */
+export interface LoopInternals extends EventLoop {
+  /**
+   * Always `true`: tells an aio loop from any other object passed as a loop
+   * ({@link loopInternals} checks it).
+   */
+  readonly _aioLoop: true;
+
+  /**
+   * Debug mode. Read by Future and Task (a `CancelledError` the loop makes gets a
+   * stack trace only in debug mode) and by Handle (a cancelled handle keeps its
+   * callback for `toString()`).
+   */
+  readonly _debug: boolean;
+
+  /** Whether the loop is closed. Read by `wrapPromise`: a settlement after close is dropped. */
+  readonly _closed: boolean;
+
+  /**
+   * Throws `Error('Event loop is closed')` when the loop is closed. Called by the Task
+   * constructor and `wrapPromise` before they schedule anything.
+   */
+  _checkClosed(): void;
+
+  /**
+   * Whether this loop is running a callback or task step right now (it is the running
+   * loop). Called by the Task constructor: an eager start only happens from code the
+   * loop runs.
+   */
+  _isRunningNow(): boolean;
+
+  /**
+   * Queues `r` at the tail of the ready queue: it runs in a later iteration, after
+   * everything queued before it (FIFO), never synchronously; an idle loop is woken.
+   * Called by Task to schedule its step (a task is its own queue entry).
+   */
+  _pushReady(r: Runnable): void;
+
+  /**
+   * `callSoon(cb, arg)` for core's own callbacks: no argument check, no arguments
+   * array, and the context given as a `Context` (`ctx`) or, when `ctx` is null, as the
+   * variable map `map` captured earlier. Called by Future (done-callbacks) and gather.
+   * Throws like `callSoon` when the loop is closed.
+   */
+  _callSoonOne(cb: (arg: never) => unknown, arg: unknown, ctx: Context | null, map: VarMap): void;
+
+  /**
+   * `callLater(delayMs, cb, arg)` for core's own timers (`sleep`): no argument check
+   * and no arguments array. `delayMs` must already be a number that is not NaN.
+   */
+  _callLaterOne(delayMs: number, cb: (arg: never) => unknown, arg: unknown): TimerHandle;
+
+  /**
+   * Told by a scheduled `TimerHandle` when it is cancelled, so that the loop can compact
+   * its heap once cancelled timers are the majority (asyncio's rule).
+   */
+  _timerCancelled(): void;
+
+  /**
+   * How many wrapped native promises are pending. Incremented and decremented by
+   * `wrapPromise`; passed to the clock (`IdleInfo.hostPending`), so that a virtual
+   * clock holds time still while the host has work that will wake the loop.
+   */
+  _hostPending: number;
+
+  /**
+   * Runs the loop synchronously until `fut` is done, for `runSync`. Throws a
+   * {@link LoopStuckError} when the loop would have to wait for the host.
+   */
+  _runUntilCompleteSync(fut: Future<unknown>): void;
+
+  // ---- the task registry: data of the loop, kept by task.ts --------------------------
+
+  /** The task whose step is running, or null. Set and cleared by task.ts only. */
+  _currentTask: Task<unknown> | null;
+  /** The oldest pending task (the loop holds pending tasks strongly). task.ts only. */
+  _taskHead: ListedTask | null;
+  /** The newest pending task. task.ts only. */
+  _taskTail: ListedTask | null;
+  /** How many tasks are pending. task.ts only. */
+  _taskCount: number;
+}
+
+/**
+ * Why `_runUntilCompleteSync` could not go on: the loop would have to wait for the host.
+ * The runner turns it into the message the user sees (which tasks wait, on what).
+ *
+ * @internal
+ */
+export class LoopStuckError extends Error {
+  override name = 'LoopStuckError';
+  constructor(
+    /** `'idle'`: nothing ready and no timer; `'timer'`: the clock cannot move to the next timer. */
+    readonly why: 'idle' | 'timer',
+    /** The next timer's deadline, for `'timer'`. */
+    readonly deadline: number,
+    /** How many wrapped native promises were pending. */
+    readonly hostPending: number,
+  ) {
+    super(why === 'idle' ? 'no callback is ready and no timer is scheduled' : 'timer due');
+  }
+}
+
+/**
+ * The internals of `loop`, checking that it is an aio loop.
+ *
+ * @throws TypeError naming `who` when `loop` is not an aio EventLoop.
+ * @internal
+ */
+export function loopInternals(loop: unknown, who: string): LoopInternals {
+  if (
+    loop === null ||
+    typeof loop !== 'object' ||
+    (loop as Partial<LoopInternals>)._aioLoop !== true
+  ) {
+    throw new TypeError(`${who}: loop must be an aio EventLoop, got ${repr(loop)}`);
+  }
+  return loop as LoopInternals;
+}

@@ -1,0 +1,217 @@
+/**
+ * How an event loop lives inside the JavaScript host.
+ *
+ * JavaScript has no blocking `select()`: a loop cannot sleep inside a call. So
+ * `runForever`/`runUntilComplete` run iterations in **batches**, synchronously, until
+ * the loop stops, has nothing ready, or has used its time slice, and then return to the
+ * host:
+ *
+ * - **idle with a timer**: the clock may move time itself (`advanceIdle`, a virtual
+ *   clock jumps to the timer and the batch goes on); otherwise one host timer is armed
+ *   for the earliest deadline (`clock.setTimer`) and the batch ends;
+ * - **idle with nothing scheduled**: the batch ends; the loop is woken by whatever
+ *   queues work from outside (a settled native promise calls `callSoon`) with a
+ *   microtask;
+ * - **a slice used up** (8 ms of host time): the batch yields with a macrotask, so that a
+ *   task spinning on `sleep(0)` never starves host timers, I/O or rendering.
+ *
+ * `runSync` uses the same iteration without returning to the host: where a batch would
+ * wait, it throws a {@link LoopStuckError} instead.
+ *
+ * @internal
+ * @module
+ */
+
+import { hostNow, scheduleMacrotask } from './clock';
+import { LoopStuckError } from './events';
+import type { LoopInternals } from './events';
+import { swapRunningLoop } from './runningLoop';
+import type { Clock, IdleInfo } from './types';
+
+// Host time a batch may run before yielding to the host with a macrotask.
+const SLICE_MS = 8;
+// Reading the host clock costs about as much as a short iteration: a batch checks its
+// slice once every CHECK_EVERY iterations (a power of two, so the test is a mask).
+const CHECK_EVERY = 32;
+const CHECK_MASK = CHECK_EVERY - 1;
+
+/**
+ * What the driver needs of its loop: one iteration, and what decides the next move.
+ *
+ * @internal
+ */
+export interface DrivenLoop extends LoopInternals {
+  readonly _clock: Clock;
+  /** Set by `stop()`; the driver ends the run after the iteration in which it was set. */
+  _stopping: boolean;
+  /** Whether the loop is inside `runForever`/`runUntilComplete`/`runSync`. */
+  _running: boolean;
+  /** True while the loop waits for the host: `_pushReady` and new timers then wake it. */
+  _idle: boolean;
+  /** One iteration: due timers join the ready queue, then what was ready runs. */
+  _runOnce(): void;
+  /** How many runnables are ready. */
+  _readyCount(): number;
+  /** The earliest timer deadline, or `Infinity`. */
+  _nextDeadline(): number;
+}
+
+/**
+ * Runs one loop's iterations in batches from the host (see the module comment).
+ *
+ * @internal
+ */
+export class HostDriver {
+  readonly #loop: DrivenLoop;
+  #inBatch = false;
+  #wakeScheduled = false;
+  #hostTimer: unknown = undefined;
+  #hostTimerSet = false;
+  #sliceStart = 0;
+  #onStopped: (() => void) | null = null;
+  #onFailed: ((e: unknown) => void) | null = null;
+  readonly #idleInfo: { hostPending: number; loop: DrivenLoop };
+  // One bound function each, made once: the host calls them.
+  readonly #driveFromHost = (): void => {
+    this.#sliceStart = hostNow();
+    this.#runBatch();
+  };
+  readonly #driveFromMicrotask = (): void => {
+    this.#runBatch();
+  };
+
+  constructor(loop: DrivenLoop) {
+    this.#loop = loop;
+    this.#idleInfo = { hostPending: 0, loop };
+  }
+
+  /**
+   * Starts running from the host: batches until the loop stops, then `onStopped()`;
+   * if an iteration throws (a bug: callbacks' errors go to the exception handler),
+   * the run ends with `onFailed(error)`.
+   */
+  start(onStopped: () => void, onFailed: (e: unknown) => void): void {
+    const loop = this.#loop;
+    loop._running = true;
+    this.#onStopped = onStopped;
+    this.#onFailed = onFailed;
+    this.#sliceStart = hostNow();
+    this.#runBatch();
+  }
+
+  /**
+   * Runs synchronously until the loop stops. Throws {@link LoopStuckError} where a
+   * batch would have to wait for the host.
+   */
+  runSync(): void {
+    const loop = this.#loop;
+    loop._running = true;
+    const prev = swapRunningLoop(loop);
+    this.#inBatch = true;
+    try {
+      this.#iterate(true);
+    } finally {
+      this.#inBatch = false;
+      swapRunningLoop(prev);
+      loop._running = false;
+      loop._stopping = false;
+    }
+  }
+
+  /** Wakes an idle loop from the host (a microtask, or a macrotask past the slice). */
+  wake(): void {
+    if (this.#wakeScheduled) return;
+    this.#wakeScheduled = true;
+    this.#loop._idle = false;
+    if (hostNow() - this.#sliceStart >= SLICE_MS) scheduleMacrotask(this.#driveFromHost);
+    else queueMicrotask(this.#driveFromMicrotask);
+  }
+
+  /** Cancels the host timer, if one is armed (when the loop closes). */
+  clearHostTimer(): void {
+    if (this.#hostTimerSet) {
+      this.#hostTimerSet = false;
+      this.#loop._clock.clearTimer(this.#hostTimer);
+      this.#hostTimer = undefined;
+    }
+  }
+
+  #end(): void {
+    const loop = this.#loop;
+    loop._running = false;
+    loop._stopping = false;
+    loop._idle = false;
+    this.clearHostTimer();
+    this.#onStopped = null;
+    this.#onFailed = null;
+  }
+
+  /** One batch of iterations, from the host. */
+  #runBatch(): void {
+    this.#wakeScheduled = false;
+    const loop = this.#loop;
+    if (this.#inBatch || !loop._running) return;
+    this.clearHostTimer();
+    loop._idle = false;
+    const prev = swapRunningLoop(loop);
+    this.#inBatch = true;
+    let stopped = false;
+    let failed = false;
+    let error: unknown;
+    try {
+      stopped = this.#iterate(false);
+    } catch (e) {
+      failed = true;
+      error = e;
+    } finally {
+      this.#inBatch = false;
+      swapRunningLoop(prev);
+    }
+    if (stopped || failed) {
+      const onStopped = this.#onStopped;
+      const onFailed = this.#onFailed;
+      this.#end();
+      if (failed) onFailed?.(error);
+      else onStopped?.();
+    }
+  }
+
+  /**
+   * Runs iterations until the loop stops (returns true) or must wait for the host
+   * (returns false, having armed a wake-up). `sync`: never return to the host; throw a
+   * {@link LoopStuckError} instead.
+   */
+  #iterate(sync: boolean): boolean {
+    const loop = this.#loop;
+    const clock = loop._clock;
+    const sliceEnd = this.#sliceStart + SLICE_MS;
+    let n = 0;
+    for (;;) {
+      loop._runOnce();
+      if (loop._stopping) return true;
+      if (!sync && (++n & CHECK_MASK) === 0 && hostNow() >= sliceEnd) {
+        this.#wakeScheduled = true;
+        scheduleMacrotask(this.#driveFromHost);
+        return false;
+      }
+      if (loop._readyCount() > 0) continue;
+      const deadline = loop._nextDeadline();
+      if (deadline === Number.POSITIVE_INFINITY) {
+        if (sync) throw new LoopStuckError('idle', deadline, loop._hostPending);
+        loop._idle = true;
+        return false;
+      }
+      if (deadline <= clock.now()) continue;
+      if (clock.advanceIdle !== undefined) {
+        const info = this.#idleInfo;
+        info.hostPending = loop._hostPending;
+        if (clock.advanceIdle(deadline, info as IdleInfo)) continue;
+      }
+      if (sync) throw new LoopStuckError('timer', deadline, loop._hostPending);
+      this.#hostTimer = clock.setTimer(deadline, this.#driveFromHost);
+      this.#hostTimerSet = true;
+      loop._idle = true;
+      return false;
+    }
+  }
+}
