@@ -99,6 +99,23 @@ async function runExample(example: Example): Promise<string[]> {
 const files = sourceFiles(SRC);
 const examples = files.flatMap(examplesOf);
 
+/** The README's ```ts blocks that show their output with `// →`: its runnable recipes. */
+function readmeExamples(): Example[] {
+  const path = join(SRC, '..', 'README.md');
+  const lines = readFileSync(path, 'utf8').split('\n');
+  const found: Example[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i] !== '```ts') continue;
+    const start = i + 1;
+    let j = start;
+    while (j < lines.length && lines[j] !== '```') j++;
+    const code = lines.slice(start, j).join('\n');
+    if (/\/\/ → /.test(code)) found.push({ file: 'README.md', line: start, code });
+    i = j;
+  }
+  return found;
+}
+
 describe('TSDoc examples', () => {
   it('exist for every exported symbol of every module', () => {
     const missing: string[] = [];
@@ -138,6 +155,21 @@ describe('TSDoc examples', () => {
       expect(expected.length, 'an example shows its output with // →').toBeGreaterThan(0);
       const printed = await runExample(example);
       expect(printed).toEqual(expected);
+    }, 10_000);
+  }
+});
+
+describe('README recipes', () => {
+  const recipes = readmeExamples();
+
+  it('include the recipe streaming a Queue to RxJS', () => {
+    expect(recipes.map((r) => r.code).join('\n')).toContain('tg.createTask(produce(queue))');
+  });
+
+  for (const recipe of recipes) {
+    it(`runs README.md:${recipe.line}`, async () => {
+      const printed = await runExample(recipe);
+      expect(printed).toEqual(expectedOutput(recipe.code));
     }, 10_000);
   }
 });

@@ -6,6 +6,7 @@
 
 import { type EventLoop, type Future, getRunningLoop } from '@aio/core';
 import { describe } from '../internal/describe';
+import type { EmitterArgs, TargetEvent } from './eventTypes';
 
 /**
  * The structural shape of a DOM `EventTarget` that {@link once} relies on.
@@ -59,6 +60,15 @@ type Listener = (...args: unknown[]) => void;
  *   waiting (for another event name) fails the future with that error (the same
  *   object).
  *
+ * **Types.** For an emitter, the result is the argument tuple its listener type
+ * declares for that event (`once(socket, 'data')`: `[data: Buffer]`;
+ * `once(readable, 'end')`: `[]`), read from its `on` overloads; `unknown[]` when
+ * it declares none (a plain `EventEmitter`) or declares them with a generic `on`
+ * (Node's `EventEmitter<Events>`: annotate the destructured values). For a target,
+ * the event type its `on<name>` property declares (`once(button, 'click')`:
+ * `PointerEvent`), else `Event`. When a target has both emitter methods and
+ * `addEventListener`, it is read as an emitter, as at run time.
+ *
  * The listener is removed as soon as the event arrives. **Cancelling the future**
  * (or the task that awaits it) removes the listener too (from a done-callback, so
  * in the next loop iteration; an event arriving in between is ignored). The
@@ -81,8 +91,14 @@ type Listener = (...args: unknown[]) => void;
  * console.log(await run(main())); // → ready
  * ```
  */
-export function once(target: EventTargetLike, eventName: string): Future<Event>;
-export function once(target: EventEmitterLike, eventName: string | symbol): Future<unknown[]>;
+export function once<E extends EventEmitterLike, N extends string | symbol>(
+  target: E,
+  eventName: N,
+): Future<EmitterArgs<E, N>>;
+export function once<T extends EventTargetLike, N extends string>(
+  target: T,
+  eventName: N,
+): Future<TargetEvent<T, N>>;
 export function once(
   target: EventTargetLike | EventEmitterLike,
   eventName: string | symbol,

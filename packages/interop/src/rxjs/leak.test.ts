@@ -1,11 +1,14 @@
-import { allTasks, createTask, sleep, type Task } from '@aio/core';
+import { allTasks, type Coro, createTask, Queue, sleep, type Task } from '@aio/core';
 import {
   Observable,
   type SchedulerAction,
   type SchedulerLike,
   Subject,
   type Subscription,
+  take,
   timer,
+  toArray,
+  of as rxOf,
 } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { runOnLoop, swallowCancel } from '../testing/loop.testutil';
@@ -76,6 +79,52 @@ describe(`every RxJS bridge, ${N} times, leaves nothing behind`, { timeout: 60_0
       yield* sleep(0);
     });
     expect(counter.active).toBe(0);
+    expect(allTasks(loop).size).toBe(0);
+  });
+
+  it('toObservable of a queue, an iterator and a producer factory, completed and unsubscribed', async () => {
+    const queue = new Queue<number>();
+    let producers = 0;
+    let received = 0;
+    function* producer(q: Queue<number>): Coro<void> {
+      producers++;
+      try {
+        for (;;) yield* q.put(1); // soon blocked: the queue holds one item
+      } finally {
+        producers--;
+      }
+    }
+    const loop = await runOnLoop(function* () {
+      for (let i = 0; i < N; i++) {
+        switch (i % 3) {
+          case 0: {
+            const sub = toObservable(queue).subscribe(() => received++);
+            queue.putNowait(i);
+            yield* sleep(0);
+            sub.unsubscribe();
+            break;
+          }
+          case 1:
+            received += (yield* fromObservable(
+              toObservable(observe(rxOf(1, 2, 3))).pipe(toArray()),
+            )).length;
+            break;
+          default:
+            received += (yield* fromObservable(
+              toObservable((tg) => {
+                const q = new Queue<number>(1);
+                tg.createTask(producer(q));
+                return q.iter();
+              }).pipe(take(2), toArray()),
+            )).length;
+        }
+      }
+      yield* sleep(1);
+    });
+    const count = (r: number) => Math.floor((N - 1 - r) / 3) + 1; // how many i with i % 3 === r
+    expect(received).toBe(count(0) * 1 + count(1) * 3 + count(2) * 2);
+    expect(producers).toBe(0);
+    expect(queue.statistics()).toMatchObject({ size: 0, gettersWaiting: 0 });
     expect(allTasks(loop).size).toBe(0);
   });
 

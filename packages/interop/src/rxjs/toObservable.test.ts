@@ -9,6 +9,7 @@ import {
   isCancelledError,
   run,
   sleep,
+  wait,
 } from '@aio/core';
 import type { Observable } from 'rxjs';
 import { describe, expect, it } from 'vitest';
@@ -207,12 +208,62 @@ describe('toObservable of a coroutine factory (cold)', () => {
     );
   });
 
-  it('refuses a source that is neither a Future nor a function', () => {
+  it('refuses a source that is neither a Future, a Queue, an AioIterator nor a function', () => {
     expect(() => toObservable(Promise.resolve(1) as never)).toThrow(
       new TypeError(
-        'toObservable(): source must be an aio Future or Task, or a function returning a coroutine, got an object of class Promise',
+        'toObservable(): source must be an aio Future or Task, a Queue, an AioIterator, or a ' +
+          'function returning a coroutine or an AioIterator, got an object of class Promise',
       ),
     );
+  });
+
+  it("passes a TaskGroup whose tasks finish before the coroutine's result is emitted", async () => {
+    const log: Note[] = [];
+    function* main(): Coro<void> {
+      record(
+        toObservable((tg) => {
+          tg.createTask(
+            (function* (): Coro<void> {
+              yield* sleep(30);
+              log.push(`helper done @${getRunningLoop().time()}`);
+            })(),
+          );
+          return sleep(10, 'result');
+        }),
+        log,
+      );
+      yield* sleep(100);
+    }
+    await run(main(), clock());
+    expect(log).toEqual(['helper done @30', 'next result @30', 'complete']);
+  });
+
+  it("cancels the TaskGroup's tasks with the subscription", async () => {
+    const log: string[] = [];
+    function* main(): Coro<number> {
+      const sub = toObservable((tg) => {
+        tg.createTask(
+          (function* (): Coro<void> {
+            try {
+              yield* sleep(1000);
+            } finally {
+              log.push(`helper finally @${getRunningLoop().time()}`);
+            }
+          })(),
+        );
+        return sleep(1000, 'never');
+      }).subscribe();
+      yield* sleep(10);
+      sub.unsubscribe();
+      const me = currentTask();
+      const [, pending] = yield* wait(
+        [...allTasks()].filter((t) => t !== me),
+        { timeout: 1000 },
+      );
+      return pending.size;
+    }
+    expect(await run(main(), clock())).toBe(0);
+    expect(log).toEqual(['helper finally @10']);
   });
 
   it('errors with CancelledError when its task is cancelled by someone else', async () => {
