@@ -16,7 +16,7 @@ import { once } from './events/once';
 import { iterate } from './iterables/iterate';
 import { toAsyncIterable } from './iterables/toAsyncIterable';
 import { toPromise } from './promise/toPromise';
-import { TestClock } from './testing/testClock.testutil';
+import { TestClock } from '@aio/test-utils';
 
 const N = 10_000;
 

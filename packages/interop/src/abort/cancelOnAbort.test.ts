@@ -1,6 +1,6 @@
 import { CancelledError, type Coro, createTask, isCancelledError, run, sleep } from '@aio/core';
 import { describe, expect, it } from 'vitest';
-import { TestClock } from '../testing/testClock.testutil';
+import { TestClock } from '@aio/test-utils';
 import { cancelOnAbort } from './cancelOnAbort';
 
 const clock = () => ({ clock: new TestClock() });

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { type Coro, createTask, EventLoop, isCancelledError, run, sleep } from '@aio/core';
 import { describe, expect, it } from 'vitest';
-import { TestClock } from '../testing/testClock.testutil';
+import { TestClock } from '@aio/test-utils';
 import { once } from './once';
 
 const clock = () => ({ clock: new TestClock() });

@@ -1,6 +1,6 @@
 import { type Coro, createTask, getRunningLoop, isCancelledError, run, sleep } from '@aio/core';
 import { describe, expect, it } from 'vitest';
-import { TestClock } from '../testing/testClock.testutil';
+import { TestClock } from '@aio/test-utils';
 import { iterate } from './iterate';
 
 const clock = () => ({ clock: new TestClock() });

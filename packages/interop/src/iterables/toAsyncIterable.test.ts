@@ -8,7 +8,7 @@ import {
   sleep,
 } from '@aio/core';
 import { describe, expect, it } from 'vitest';
-import { TestClock } from '../testing/testClock.testutil';
+import { TestClock } from '@aio/test-utils';
 import { iterate } from './iterate';
 import { toAsyncIterable } from './toAsyncIterable';
 

@@ -1,6 +1,6 @@
 import { CancelledError, type Coro, EventLoop, getRunningLoop, run, sleep } from '@aio/core';
 import { describe, expect, it } from 'vitest';
-import { TestClock } from '../testing/testClock.testutil';
+import { TestClock } from '@aio/test-utils';
 import { toPromise } from './toPromise';
 
 describe('toPromise', () => {

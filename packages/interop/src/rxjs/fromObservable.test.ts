@@ -1,7 +1,7 @@
 import { type Coro, createTask, EventLoop, isCancelledError, run, sleep } from '@aio/core';
 import { EmptyError, EMPTY, Observable, of, Subject, throwError } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { TestClock } from '../testing/testClock.testutil';
+import { TestClock } from '@aio/test-utils';
 import { fromObservable } from './fromObservable';
 
 const clock = () => ({ clock: new TestClock() });

@@ -18,7 +18,7 @@ import {
   VirtualTimeScheduler,
 } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { TestClock } from '../testing/testClock.testutil';
+import { TestClock } from '@aio/test-utils';
 import { loopScheduler } from './loopScheduler';
 
 type Rec = [time: number, kind: 'N' | 'E' | 'C', value?: unknown];

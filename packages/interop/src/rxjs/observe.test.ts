@@ -9,7 +9,7 @@ import {
 } from '@aio/core';
 import { concat, from, interval, Observable, Subject, take, throwError } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { TestClock } from '../testing/testClock.testutil';
+import { TestClock } from '@aio/test-utils';
 import { loopScheduler } from './loopScheduler';
 import { observe } from './observe';
 

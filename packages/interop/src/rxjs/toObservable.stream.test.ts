@@ -17,7 +17,7 @@ import {
 } from '@aio/core';
 import { config, type Observable, from as rxFrom, share, take, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { TestClock } from '../testing/testClock.testutil';
+import { TestClock } from '@aio/test-utils';
 import { fromObservable } from './fromObservable';
 import { observe } from './observe';
 import { toObservable } from './toObservable';

@@ -13,7 +13,7 @@ import {
 } from '@aio/core';
 import type { Observable } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { TestClock } from '../testing/testClock.testutil';
+import { TestClock } from '@aio/test-utils';
 import { toObservable } from './toObservable';
 
 const clock = () => ({ clock: new TestClock() });

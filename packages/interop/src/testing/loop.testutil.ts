@@ -1,5 +1,5 @@
 import { type Coro, EventLoop, isCancelledError, type Task } from '@aio/core';
-import { TestClock } from './testClock.testutil';
+import { TestClock } from '@aio/test-utils';
 
 /** Runs `main` on a fresh loop with a virtual clock; returns the loop (closed). */
 export async function runOnLoop(main: () => Coro<void>): Promise<EventLoop> {
