@@ -58,12 +58,31 @@ describe('RealClock', () => {
     expect(past).toHaveBeenCalledTimes(1);
   });
 
-  test('a deadline beyond the host limit is clamped, not fired at once', () => {
-    const c = new RealClock();
-    const fired = vi.fn();
-    const token = c.setTimer(c.now() + 10 * 2_147_483_647, fired);
-    c.clearTimer(token);
-    expect(fired).not.toHaveBeenCalled();
+  test('a deadline beyond the host limit is clamped, not fired at once: the timer re-arms', () => {
+    const MAX = 2_147_483_647;
+    const armed: Array<{ fn: () => void; delay: number }> = [];
+    const spy = vi.spyOn(globalThis, 'setTimeout').mockImplementation(((
+      fn: () => void,
+      delay: number,
+    ) => {
+      armed.push({ fn, delay });
+      return armed.length as unknown as ReturnType<typeof setTimeout>;
+    }) as typeof setTimeout);
+    try {
+      const c = new RealClock();
+      const fired = vi.fn();
+      c.setTimer(c.now() + 10 * MAX, fired);
+      // Node fires a timeout longer than 2^31-1 ms at once: the clock asks for the
+      // longest delay the host accepts instead.
+      expect(armed.map((a) => a.delay)).toEqual([MAX]);
+      // When that host timer fires, the deadline is still far: it re-arms, clamped again,
+      // and does not wake the loop.
+      armed[0]?.fn();
+      expect(fired).not.toHaveBeenCalled();
+      expect(armed.map((a) => a.delay)).toEqual([MAX, MAX]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { TestClock } from '@aio/test-utils';
+import { TestClock, wasCollected } from '@aio/test-utils';
 import { ContextVar, copyContext } from './contextvars';
 import { EventLoop } from './public';
 import { CancelledError, InvalidStateError } from './exceptions';
@@ -491,6 +491,7 @@ describe('exceptions never retrieved', () => {
     const loop = newLoop();
     const handler = vi.fn();
     loop.setExceptionHandler(handler);
+    const refs: WeakRef<object>[] = [];
     (() => {
       const a = loop.createFuture();
       a.setException(new Error('a'));
@@ -503,16 +504,22 @@ describe('exceptions never retrieved', () => {
       const c = loop.createFuture();
       c.setException(new Error('c'));
       void Promise.resolve(c).catch(() => {});
+      refs.push(new WeakRef(a), new WeakRef(b), new WeakRef(c));
     })();
     await run(
       (function* () {
         const d = getRunningLoop().createFuture();
+        refs.push(new WeakRef(d));
         d.setException(new Error('d'));
         try {
           yield* d;
         } catch {}
       })(),
     );
+    // Proof that there was something to report: every future is gone.
+    const alive: number[] = [];
+    for (const [i, ref] of refs.entries()) if (!(await wasCollected(ref))) alive.push(i);
+    expect(alive).toEqual([]);
     await collect();
     expect(handler).not.toHaveBeenCalled();
   });

@@ -6,28 +6,11 @@
  * put together (1 producer / 1 consumer through a `Queue(100)` is dominated by it).
  * These small objects implement the generator protocol the task drives (`next`,
  * `throw`, `return`) and inherit from `%GeneratorPrototype%`, so they are coroutines
- * for every purpose (`createTask(q.get())`, `waitFor(q.get(), ms)`). Their logic is
- * exactly the generator version's, which this comment keeps as the specification:
- *
- * ```ts
- * *get() {
- *   while (queue.empty()) {
- *     if (queue.isShutdown) throw QueueShutDown;
- *     const getter = loop.createFuture();  getters.push(getter);
- *     try { yield* getter; }
- *     catch (e) {            // cancelled (or closed) while waiting
- *       getter.cancel();  getters.remove(getter);
- *       if (!queue.empty() && !getter.cancelled()) wakeUpNext(getters);  // pass it on
- *       throw e;
- *     }
- *   }
- *   return queue.getNowait();
- * }
- * ```
- *
- * and `put` mirrors it with `full()`, the putters and `putNowait`. One difference:
- * `return()` while waiting (the coroutine being closed) cleans up like an error does,
- * as CPython's bare `except:` does for `GeneratorExit`.
+ * for every purpose (`createTask(q.get())`, `waitFor(q.get(), ms)`). Their specification
+ * is the plain generators `getSpec` / `putSpec` in `coroutineOps.reference.testutil.ts`
+ * (in short: while the queue is empty, park on a waiter; if the wait ends by an error
+ * or by `return()`, leave the queue and pass an unused wake-up on); one behaviour suite
+ * (`coroutineOps.test.ts`) runs against both.
  *
  * @internal
  * @module

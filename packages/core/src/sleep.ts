@@ -3,16 +3,9 @@
  *
  * `sleep()` is the hottest coroutine of most programs, so it is written by hand
  * (see coroutineOp.ts): one small object instead of a generator, and a timer
- * whose single argument is that object. Its behaviour is exactly this generator's:
- *
- * ```ts
- * function* sleep(ms, result) {
- *   if (ms <= 0) { yield; return result; }
- *   const fut = loop.createFuture();
- *   const h = loop.callLater(ms, setResultUnlessCancelled, fut, result);
- *   try { return yield* fut; } finally { h.cancel(); }
- * }
- * ```
+ * whose single argument is that object. Its specification is the plain generator
+ * `sleepSpec` in `coroutineOps.reference.testutil.ts`; `coroutineOps.test.ts` runs one
+ * behaviour suite against both.
  *
  * @module
  */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { errorOf, go } from '../test/helpers';
-import { TestClock } from '@aio/test-utils';
+import { TestClock, wasCollected } from '@aio/test-utils';
 import { ContextVar } from './contextvars';
 import { EventLoop } from './public';
 import { CancelledError } from './exceptions';
@@ -717,6 +717,7 @@ describe('exceptions never retrieved', () => {
     const loop = newLoop();
     const handler = vi.fn();
     loop.setExceptionHandler(handler);
+    const refs: WeakRef<object>[] = [];
     await loop.runUntilComplete(
       (function* (): Coro<void> {
         const t = createTask(
@@ -726,19 +727,27 @@ describe('exceptions never retrieved', () => {
             throw 'seen';
           })(),
         );
+        refs.push(new WeakRef(t));
         yield* errorOf(t);
         const u = createTask(
           (function* (): Coro<void> {
             throw 'seen too';
           })(),
         );
+        refs.push(new WeakRef(u));
         yield* ticks(2);
         u.exception();
         // A cancelled task has nothing to report.
-        createTask(sleep(10)).cancel();
+        const c = createTask(sleep(10));
+        refs.push(new WeakRef(c));
+        c.cancel();
         yield* ticks(2);
       })(),
     );
+    // Proof that there was something to report: every task is gone.
+    const alive: number[] = [];
+    for (const [i, ref] of refs.entries()) if (!(await wasCollected(ref))) alive.push(i);
+    expect(alive).toEqual([]);
     await collect();
     expect(handler).not.toHaveBeenCalled();
   });

@@ -44,6 +44,10 @@ export async function collectGarbage(rounds = 3): Promise<void> {
  */
 export async function wasCollected(ref: WeakRef<object>, rounds = 5): Promise<boolean> {
   for (let i = 0; i < rounds; i++) {
+    // A successful `deref()` keeps its target alive until the end of the current job
+    // (the WeakRef spec's KeepDuringJob): collect in a later job, never in the one that
+    // looked.
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
     await collectGarbage(1);
     if (ref.deref() === undefined) {
       await collectGarbage(2); // let the finalizers of what went with it run too
