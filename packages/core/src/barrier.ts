@@ -5,6 +5,7 @@
  */
 
 import { BrokenBarrierError } from './exceptions';
+import { NO_TASKS, type WaitParts } from './future';
 import { ParkingLot } from './parking';
 import type { Coro } from './types';
 
@@ -215,6 +216,16 @@ export class Barrier {
       parties: this.#parties,
       nWaiting: this.nWaiting,
       waiting: this.#lot.size,
+    };
+  }
+
+  /** @internal What a task waiting at the barrier waits on. */
+  _waitParts(_side: string): WaitParts {
+    return {
+      kind: 'barrier',
+      text: `Barrier.wait on ${this.toString()}`,
+      blockers: NO_TASKS,
+      target: this,
     };
   }
 

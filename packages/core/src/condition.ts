@@ -6,6 +6,7 @@
 
 import { isCancelledError } from './exceptions';
 import { Lock } from './lock';
+import { NO_TASKS, type WaitParts } from './future';
 import { ParkingLot } from './parking';
 import type { Coro, Task } from './types';
 
@@ -246,6 +247,16 @@ export class Condition {
       owner: lock.owner,
       waiting: this.#lot.size,
       lockWaiting: lock.waiting,
+    };
+  }
+
+  /** @internal What a task waiting to be notified waits on. */
+  _waitParts(_side: string): WaitParts {
+    return {
+      kind: 'condition',
+      text: `Condition.wait on ${this.toString()}`,
+      blockers: NO_TASKS,
+      target: this,
     };
   }
 

@@ -37,7 +37,7 @@ export function* sleepSpec<T>(ms: number, result?: T): Coro<T> {
 export function* getSpec<T>(queue: Queue<T>): Coro<T> {
   while (queue.empty()) {
     if (queue._isShutdown) throw queue._shutDownError('get');
-    const getter = queue._newWaiter();
+    const getter = queue._newWaiter('get');
     const ticket = queue._getters.push(getter);
     let woken = false;
     try {
@@ -59,7 +59,7 @@ export function* getSpec<T>(queue: Queue<T>): Coro<T> {
 export function* putSpec<T>(queue: Queue<T>, item: T): Coro<void> {
   while (queue.full()) {
     if (queue._isShutdown) throw queue._shutDownError('put');
-    const putter = queue._newWaiter();
+    const putter = queue._newWaiter('put');
     const ticket = queue._putters.push(putter);
     let woken = false;
     try {

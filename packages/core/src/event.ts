@@ -4,6 +4,7 @@
  * @module
  */
 
+import { NO_TASKS, type WaitParts } from './future';
 import { ParkingLot } from './parking';
 import type { Coro } from './types';
 
@@ -108,6 +109,16 @@ export class Event {
    */
   statistics(): EventStatistics {
     return { set: this.#value, waiting: this.#lot.size };
+  }
+
+  /** @internal What a task waiting for the event waits on. */
+  _waitParts(_side: string): WaitParts {
+    return {
+      kind: 'event',
+      text: `Event.wait on ${this.toString()}`,
+      blockers: NO_TASKS,
+      target: this,
+    };
   }
 
   /** `<Event [unset, waiters:2]>` */

@@ -26,10 +26,12 @@ import { RingQueue } from './ringQueue';
 import { peekRunningLoop } from './runningLoop';
 import { Task } from './task';
 import { TimerHeap } from './timerHeap';
+import { addInstrument, removeInstrument } from './instruments';
 import type * as api from './types';
 import type {
   Awaitable,
   Clock,
+  Instrument,
   Coro,
   ExceptionContext,
   ExceptionHandler,
@@ -80,8 +82,19 @@ export class EventLoop implements api.EventLoop, DrivenLoop {
   /** @internal */ _taskTail: ListedTask | null = null;
   /** @internal */ _taskCount = 0;
   /** @internal */ _hostPending = 0;
+  /** @internal */ _instruments: Instrument[] = [];
+  /** @internal */ _hkBeforeRun: Instrument[] | null = null;
+  /** @internal */ _hkAfterRun: Instrument[] | null = null;
+  /** @internal */ _hkTaskCreated: Instrument[] | null = null;
+  /** @internal */ _hkTaskScheduled: Instrument[] | null = null;
+  /** @internal */ _hkBeforeTaskStep: Instrument[] | null = null;
+  /** @internal */ _hkAfterTaskStep: Instrument[] | null = null;
+  /** @internal */ _hkTaskDone: Instrument[] | null = null;
+  /** @internal */ _hkCancelRequested: Instrument[] | null = null;
+  /** @internal */ _hkBeforeIdle: Instrument[] | null = null;
+  /** @internal */ _hkAfterIdle: Instrument[] | null = null;
   /** @internal how the loop runs in the host */ readonly _driver: HostDriver;
-  readonly #loopOpts: { loop: EventLoop };
+  /** @internal */ readonly _opts: { loop: EventLoop };
 
   constructor(opts?: api.EventLoopOptions) {
     const clock = opts?.clock ?? realClock;
@@ -98,7 +111,7 @@ export class EventLoop implements api.EventLoop, DrivenLoop {
     }
     this._clock = clock;
     this._debug = opts?.debug === true;
-    this.#loopOpts = { loop: this };
+    this._opts = { loop: this };
     this._driver = new HostDriver(this);
   }
 
@@ -167,14 +180,14 @@ export class EventLoop implements api.EventLoop, DrivenLoop {
   }
 
   createFuture<T>(): api.Future<T> {
-    return new Future<T>(this.#loopOpts);
+    return new Future<T>(this._opts);
   }
 
   createTask<T>(coro: Coro<T>, opts?: TaskOptions): api.Task<T> {
     this._checkClosed();
     const factory = this._taskFactory;
     if (factory !== null) return factory(this, coro, opts);
-    return new Task<T>(coro, opts === undefined ? this.#loopOpts : { ...opts, loop: this });
+    return new Task<T>(coro, opts === undefined ? this._opts : { ...opts, loop: this });
   }
 
   setTaskFactory(factory: TaskFactory | null): void {
@@ -313,6 +326,14 @@ export class EventLoop implements api.EventLoop, DrivenLoop {
 
   getDebug(): boolean {
     return this._debug;
+  }
+
+  addInstrument(instrument: Instrument): void {
+    addInstrument(this, instrument);
+  }
+
+  removeInstrument(instrument: Instrument): boolean {
+    return removeInstrument(this, instrument);
   }
 
   /** `<EventLoop running=false closed=false debug=false>` */

@@ -13,7 +13,7 @@
 
 import type { Context, VarMap } from './contextvars';
 import { repr } from './format';
-import type { EventLoop, Future, Task, TimerHandle } from './types';
+import type { EventLoop, Future, Instrument, Task, TimerHandle } from './types';
 
 /**
  * What the ready queue holds: a handle (a callback) or a task (its own step). The loop
@@ -34,6 +34,12 @@ export interface Runnable {
  */
 export interface DoneWaker {
   _onDone(fut: Future<unknown>): void;
+  /**
+   * The future this waker acts for, if it makes one future await another (gather's
+   * waker: the gather awaits its children). `getAwaitedBy` reads it, on wakers and on
+   * done-callback functions alike.
+   */
+  _awaiter?: Future<unknown> | null;
 }
 
 /**
@@ -66,6 +72,12 @@ export interface LoopInternals extends EventLoop {
    * callback for `toString()`).
    */
   readonly _debug: boolean;
+
+  /**
+   * `{ loop: this }`, made once: the options object core's own Future subclasses pass to
+   * the Future constructor, so that making one allocates nothing more.
+   */
+  readonly _opts: { readonly loop: EventLoop };
 
   /** Whether the loop is closed. Read by `wrapPromise`: a settlement after close is dropped. */
   readonly _closed: boolean;
@@ -122,6 +134,25 @@ export interface LoopInternals extends EventLoop {
    * {@link LoopStuckError} when the loop would have to wait for the host.
    */
   _runUntilCompleteSync(fut: Future<unknown>): void;
+
+  // ---- instruments: data of the loop, kept by instruments.ts -------------------------
+
+  /** The instruments, in the order they were added (copy-on-write). */
+  _instruments: Instrument[];
+  /**
+   * One list per hook, `null` while no instrument defines it: a hook site reads its
+   * field and calls `fireHook` only when it is not null (instruments.ts).
+   */
+  _hkBeforeRun: Instrument[] | null;
+  _hkAfterRun: Instrument[] | null;
+  _hkTaskCreated: Instrument[] | null;
+  _hkTaskScheduled: Instrument[] | null;
+  _hkBeforeTaskStep: Instrument[] | null;
+  _hkAfterTaskStep: Instrument[] | null;
+  _hkTaskDone: Instrument[] | null;
+  _hkCancelRequested: Instrument[] | null;
+  _hkBeforeIdle: Instrument[] | null;
+  _hkAfterIdle: Instrument[] | null;
 
   // ---- the task registry: data of the loop, kept by task.ts --------------------------
 

@@ -48,6 +48,10 @@ export const FLAG_BITS: number = 32 - Math.clz32(MUST_CANCEL);
 
 type DoneCallback<T> = (fut: Future<T>) => unknown;
 
+/** @internal `WaitInfo` without the future (the future is the one describing itself). */
+export type WaitParts = Omit<api.WaitInfo, 'future'>;
+/** @internal */ export const NO_TASKS: readonly api.Task<unknown>[] = Object.freeze([]);
+
 /** Reports never-retrieved exceptions of futures that are garbage-collected. */
 interface LostException {
   loop: LoopInternals;
@@ -243,6 +247,22 @@ export class Future<T = unknown> implements api.Future<T> {
     }
   }
 
+  /** @internal Removes a waker registered with `_addWaker` (once). */
+  _removeWaker(w: DoneWaker): void {
+    if (this._cb0 === w) {
+      this._cb0 = null;
+      return;
+    }
+    const rest = this._callbacks;
+    if (rest === null) return;
+    for (let i = 0; i < rest.length; i += 2) {
+      if (rest[i] === w && rest[i + 1] === null) {
+        rest.splice(i, 2);
+        return;
+      }
+    }
+  }
+
   /** @internal Registers a waker (a task or a promise bridge). */
   _addWaker(w: DoneWaker): void {
     this._add(w, null);
@@ -313,6 +333,14 @@ export class Future<T = unknown> implements api.Future<T> {
       this._flags &= ~LOG_TRACEBACK;
       lostExceptions?.unregister(this);
     }
+  }
+
+  /**
+   * @internal What a task that awaits this future waits on. Futures made for a purpose
+   * (a task, a gather, a sleep, a lock's waiter…) say more by overriding this.
+   */
+  _describeWait(): WaitParts {
+    return { kind: 'future', text: `future ${this.toString()}`, blockers: NO_TASKS };
   }
 
   /** @internal 'Future' or 'Task', for messages. */

@@ -9,7 +9,8 @@ import { captureMap } from './contextvars';
 import type { DoneWaker, LoopInternals } from './events';
 import { CancelledError } from './exceptions';
 import { isGeneratorObject } from './format';
-import { CANCELLED, FAILED, FINISHED, Future, PENDING } from './future';
+import { CANCELLED, FAILED, FINISHED, Future, PENDING, type WaitParts } from './future';
+import { Task } from './task';
 import { runningLoop } from './runningLoop';
 import type * as api from './types';
 import type { Awaitable, AwaitedOf, Coro } from './types';
@@ -48,6 +49,19 @@ export class GatheringFuture<T> extends Future<T> implements api.GatheringFuture
   constructor(children: Future<unknown>[], loop: LoopInternals) {
     super({ loop });
     this._children = children;
+  }
+
+  /** @internal `gather of 3 (2 pending)`, blocked by its pending child tasks. */
+  override _describeWait(): WaitParts {
+    const children = this._children;
+    const blockers: api.Task<unknown>[] = [];
+    let pending = 0;
+    for (const c of children) {
+      if (c.done()) continue;
+      pending++;
+      if (c instanceof Task) blockers.push(c);
+    }
+    return { kind: 'gather', text: `gather of ${children.length} (${pending} pending)`, blockers };
   }
 
   override cancel(msg?: string): boolean {
@@ -136,6 +150,8 @@ export function gatherOn(
     _onDone(fut: Future<unknown>): void {
       (fut as Future<unknown>)._loop._callSoonOne(onChildDone, fut, null, ctxMap);
     },
+    // The gather awaits its children (getAwaitedBy reads it).
+    _awaiter: null,
   };
 
   for (const arg of inputs) {
@@ -168,6 +184,7 @@ export function gatherOn(
     return empty;
   }
   outer = new GatheringFuture<unknown[]>(children, loop as LoopInternals);
+  childWaker._awaiter = outer;
   // Children done already complete the gather now, after it exists.
   for (const f of doneFuts) onChildDone(f);
   return outer;

@@ -25,6 +25,7 @@
 import { hostNow, scheduleMacrotask } from './clock';
 import { LoopStuckError } from './events';
 import type { LoopInternals } from './events';
+import { fireHook } from './instruments';
 import { swapRunningLoop } from './runningLoop';
 import type { Clock, IdleInfo } from './types';
 
@@ -70,6 +71,8 @@ export class HostDriver {
   #sliceStart = 0;
   #onStopped: (() => void) | null = null;
   #onFailed: ((e: unknown) => void) | null = null;
+  // The timeout of a wait for the host that `afterIdle` has not been told about yet.
+  #idleTimeout: number | null = null;
   readonly #idleInfo: { hostPending: number; loop: DrivenLoop };
   // One bound function each, made once: the host calls them.
   readonly #driveFromHost = (): void => {
@@ -96,6 +99,8 @@ export class HostDriver {
     this.#onStopped = onStopped;
     this.#onFailed = onFailed;
     this.#sliceStart = hostNow();
+    const hk = loop._hkBeforeRun;
+    if (hk !== null) fireHook(loop, hk, 'beforeRun', loop);
     this.#runBatch();
   }
 
@@ -109,12 +114,20 @@ export class HostDriver {
     const prev = swapRunningLoop(loop);
     this.#inBatch = true;
     try {
+      const hk = loop._hkBeforeRun;
+      if (hk !== null) fireHook(loop, hk, 'beforeRun', loop);
       this.#iterate(true);
     } finally {
       this.#inBatch = false;
-      swapRunningLoop(prev);
-      loop._running = false;
-      loop._stopping = false;
+      this.#idleTimeout = null;
+      try {
+        const hk = loop._hkAfterRun;
+        if (hk !== null) fireHook(loop, hk, 'afterRun', loop);
+      } finally {
+        swapRunningLoop(prev);
+        loop._running = false;
+        loop._stopping = false;
+      }
     }
   }
 
@@ -138,6 +151,16 @@ export class HostDriver {
 
   #end(): void {
     const loop = this.#loop;
+    this.#idleTimeout = null;
+    const hk = loop._hkAfterRun;
+    if (hk !== null) {
+      const prev = swapRunningLoop(loop);
+      try {
+        fireHook(loop, hk, 'afterRun', loop);
+      } finally {
+        swapRunningLoop(prev);
+      }
+    }
     loop._running = false;
     loop._stopping = false;
     loop._idle = false;
@@ -159,6 +182,12 @@ export class HostDriver {
     let failed = false;
     let error: unknown;
     try {
+      const waited = this.#idleTimeout;
+      if (waited !== null) {
+        this.#idleTimeout = null;
+        const hk = loop._hkAfterIdle;
+        if (hk !== null) fireHook(loop, hk, 'afterIdle', waited);
+      }
       stopped = this.#iterate(false);
     } catch (e) {
       failed = true;
@@ -194,24 +223,59 @@ export class HostDriver {
         scheduleMacrotask(this.#driveFromHost);
         return false;
       }
-      if (loop._readyCount() > 0) continue;
+      const idleHooks = loop._hkBeforeIdle !== null || loop._hkAfterIdle !== null;
+      if (loop._readyCount() > 0) {
+        if (idleHooks) this.#idleHooks(0, true);
+        continue;
+      }
       const deadline = loop._nextDeadline();
       if (deadline === Number.POSITIVE_INFINITY) {
         if (sync) throw new LoopStuckError('idle', deadline, loop._hostPending);
+        if (idleHooks) this.#idleHooks(deadline, false);
         loop._idle = true;
         return false;
       }
-      if (deadline <= clock.now()) continue;
+      const timeout = deadline - clock.now();
+      if (timeout <= 0) {
+        if (idleHooks) this.#idleHooks(0, true);
+        continue;
+      }
       if (clock.advanceIdle !== undefined) {
         const info = this.#idleInfo;
         info.hostPending = loop._hostPending;
-        if (clock.advanceIdle(deadline, info as IdleInfo)) continue;
+        if (idleHooks) this.#idleHooks(timeout, false);
+        if (clock.advanceIdle(deadline, info as IdleInfo)) {
+          if (idleHooks) this.#idleHooks(timeout, true, false);
+          continue;
+        }
+      } else if (idleHooks && !sync) {
+        this.#idleHooks(timeout, false);
       }
       if (sync) throw new LoopStuckError('timer', deadline, loop._hostPending);
       this.#hostTimer = clock.setTimer(deadline, this.#driveFromHost);
       this.#hostTimerSet = true;
       loop._idle = true;
       return false;
+    }
+  }
+
+  /**
+   * Tells the idle hooks about a wait of `timeoutMs`: `beforeIdle` (unless `before` is
+   * false), then `afterIdle` now when the wait is over at once (`over`), or when the
+   * host wakes the loop.
+   */
+  #idleHooks(timeoutMs: number, over: boolean, before = true): void {
+    const loop = this.#loop;
+    if (before) {
+      const hk = loop._hkBeforeIdle;
+      if (hk !== null) fireHook(loop, hk, 'beforeIdle', timeoutMs);
+    }
+    if (over) {
+      this.#idleTimeout = null;
+      const hk = loop._hkAfterIdle;
+      if (hk !== null) fireHook(loop, hk, 'afterIdle', timeoutMs);
+    } else {
+      this.#idleTimeout = timeoutMs;
     }
   }
 }

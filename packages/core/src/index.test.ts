@@ -52,6 +52,12 @@ describe('@aio/core exports', () => {
         'wait',
         'waitFor',
         'wrapPromise',
+        // what tasks wait on
+        'describeWait',
+        'findWaitCycles',
+        'futureAddToAwaitedBy',
+        'futureDiscardFromAwaitedBy',
+        'getAwaitedBy',
         // context variables
         'Context',
         'ContextVar',

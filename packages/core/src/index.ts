@@ -33,10 +33,13 @@ export type {
   GatheringFutureConstructor,
   HandleConstructor,
   IdleInfo,
+  Instrument,
   TaskConstructor,
   TaskFactory,
   TaskOptions,
   TimerHandleConstructor,
+  WaitInfo,
+  WaitKind,
 } from './types';
 
 // Futures and tasks
@@ -70,6 +73,15 @@ export { asCompleted } from './asCompleted';
 export { Timeout, timeout, timeoutAt } from './timeouts';
 export { TaskGroup, taskGroup } from './taskGroup';
 export { wrapPromise } from './wrapPromise';
+
+// What tasks wait on (diagnostics)
+export {
+  describeWait,
+  findWaitCycles,
+  futureAddToAwaitedBy,
+  futureDiscardFromAwaitedBy,
+  getAwaitedBy,
+} from './waits';
 
 // Context variables
 export { Context, ContextVar, copyContext, Token } from './contextvars';

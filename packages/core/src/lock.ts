@@ -5,6 +5,7 @@
  */
 
 import { isCancelledError } from './exceptions';
+import { NO_TASKS, type WaitParts } from './future';
 import { ParkingLot, holding } from './parking';
 import { peekRunningLoop } from './runningLoop';
 import type { Coro, Task } from './types';
@@ -155,6 +156,17 @@ export class Lock {
       owner: this.#locked ? this.#owner : undefined,
       waiting: this.#lot?.size ?? 0,
     };
+  }
+
+  /** @internal What a task waiting for the lock waits on: the task holding it. */
+  _waitParts(_side: string): WaitParts {
+    const owner = this.#locked ? this.#owner : undefined;
+    const text = !this.#locked
+      ? `Lock ${this.toString()} (being handed over)`
+      : owner === undefined
+        ? `Lock ${this.toString()} (acquired outside a task)`
+        : `Lock held by '${owner.getName()}'`;
+    return { kind: 'lock', text, blockers: owner === undefined ? NO_TASKS : [owner], target: this };
   }
 
   /** `<Lock [locked, waiters:2]>` */

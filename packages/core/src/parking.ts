@@ -24,10 +24,41 @@
  */
 
 import type { LoopInternals } from './events';
-import type { Future } from './future';
+import { Future, type WaitParts } from './future';
 import type { Coro } from './types';
 import { checkBody, checkBodyResult } from './validate';
 import { WaiterQueue, bindLoop } from './waiters';
+
+/**
+ * A primitive that tasks wait on (a Lock, a Queue…): it says what a waiting task waits
+ * for (`side` tells a Queue's getters from its putters).
+ *
+ * @internal
+ */
+export interface WaitTarget {
+  _waitParts(side: string): WaitParts;
+}
+
+/**
+ * The future a task waits on inside a primitive: it knows the primitive, so that
+ * `describeWait` can say `Lock held by 'writer'` instead of `future <Future pending>`.
+ *
+ * @internal
+ */
+export class ParkedFuture<T> extends Future<T> {
+  /** @internal */ readonly _target: WaitTarget;
+  /** @internal */ readonly _side: string;
+  constructor(loop: LoopInternals, target: WaitTarget, side: string) {
+    super(loop._opts);
+    this._target = target;
+    this._side = side;
+  }
+
+  /** @internal */
+  override _describeWait(): WaitParts {
+    return this._target._waitParts(this._side);
+  }
+}
 
 /**
  * Told, inside `park()`, that a parked task is leaving by an exception: `woken` says
@@ -45,7 +76,7 @@ export type AbandonHook = (woken: boolean, error: unknown) => void;
 export class ParkingLot<T = boolean> {
   readonly #waiters = new WaiterQueue<Future<T>>();
   #loop: LoopInternals | undefined = undefined;
-  readonly #owner: object;
+  readonly #owner: WaitTarget;
   // The state of one `unpark` call, read by #visit (made once: waking allocates nothing).
   #wantN = 0;
   #wokenN = 0;
@@ -59,7 +90,7 @@ export class ParkingLot<T = boolean> {
   };
 
   /** `owner`: the primitive, named in errors and in what a waiting task waits on. */
-  constructor(owner: object) {
+  constructor(owner: WaitTarget) {
     this.#owner = owner;
   }
 
@@ -69,7 +100,7 @@ export class ParkingLot<T = boolean> {
   }
 
   /** The primitive this lot belongs to. */
-  get owner(): object {
+  get owner(): WaitTarget {
     return this.#owner;
   }
 
@@ -83,7 +114,7 @@ export class ParkingLot<T = boolean> {
    */
   *park(onAbandon?: AbandonHook): Coro<T> {
     const loop = this.#bind();
-    const fut = loop.createFuture<T>() as Future<T>;
+    const fut = new ParkedFuture<T>(loop, this.#owner, '');
     const waiters = this.#waiters;
     const ticket = waiters.push(fut);
     try {

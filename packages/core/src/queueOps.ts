@@ -27,7 +27,7 @@ export interface QueueCore<T> {
   getNowait(): T;
   putNowait(item: T): void;
   _shutDownError(op: string): Error;
-  _newWaiter(): Future<void>;
+  _newWaiter(side: 'get' | 'put'): Future<void>;
   readonly _getters: WaiterQueue<Future<void>>;
   readonly _putters: WaiterQueue<Future<void>>;
   readonly _isShutdown: boolean;
@@ -119,13 +119,13 @@ class QueueOpImpl<T> {
   }
 
   /** Suspends on a new waiter future (the `yield* waiter` of the specification). */
-  _wait(op: string): Step<T | undefined> {
+  _wait(op: 'get' | 'put'): Step<T | undefined> {
     const q = this._queue;
     if (q._isShutdown) {
       this._state = FINISHED;
       throw q._shutDownError(op);
     }
-    const waiter = q._newWaiter();
+    const waiter = q._newWaiter(op);
     this._waiter = waiter;
     this._ticket = (this._putting ? q._putters : q._getters).push(waiter);
     this._state = WAITING;

@@ -8,7 +8,8 @@
 import { Event } from './event';
 import type { LoopInternals } from './events';
 import { QueueEmpty, QueueFull, QueueShutDown } from './exceptions';
-import { type Future, newFuture } from './future';
+import { type Future, NO_TASKS, type WaitParts } from './future';
+import { ParkedFuture } from './parking';
 import { type Less, defaultCompare, heapPop, heapPush } from './heap';
 import { RingQueue } from './ringQueue';
 import { QueueOp, wakeUpNext } from './queueOps';
@@ -438,9 +439,19 @@ export class Queue<T> {
   }
 
   /** @internal A waiter future on the queue's loop (binding it on first use). */
-  _newWaiter(): Future<void> {
+  _newWaiter(side: 'get' | 'put'): Future<void> {
     const loop = (this.#loop = bindLoop(this.#loop, this));
-    return newFuture<void>(loop);
+    return new ParkedFuture<void>(loop, this, side);
+  }
+
+  /** @internal What a task blocked in `get()` or `put()` waits on. */
+  _waitParts(side: string): WaitParts {
+    return {
+      kind: side === 'put' ? 'queue-put' : 'queue-get',
+      text: `${this.constructor.name}.${side} on ${this.toString()}`,
+      blockers: NO_TASKS,
+      target: this,
+    };
   }
 
   /** @internal */

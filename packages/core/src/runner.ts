@@ -11,7 +11,7 @@ import { isGeneratorObject, repr } from './format';
 import type * as api from './types';
 import { peekRunningLoop } from './runningLoop';
 import { type Task, pendingTasks } from './task';
-import type { Clock, Coro } from './types';
+import type { Clock, Coro, Instrument } from './types';
 
 // How many tasks an error message names at most.
 const MAX_TASKS_NAMED = 20;
@@ -29,6 +29,27 @@ export interface RunOptions {
   clock?: Clock;
   /** Debug mode. */
   debug?: boolean;
+  /** Instruments to add to the loop before `main` is created (see `Instrument`). */
+  instruments?: Iterable<Instrument>;
+}
+
+/** The loop of a run: its clock, debug mode and instruments. */
+function newLoop(opts: RunOptions | undefined, fn: string): EventLoop {
+  const loop = new EventLoop(opts);
+  const instruments = opts?.instruments;
+  if (instruments !== undefined) {
+    if (
+      instruments === null ||
+      typeof instruments !== 'object' ||
+      !(Symbol.iterator in instruments)
+    ) {
+      throw new TypeError(
+        `${fn}(): instruments must be an iterable of Instrument objects, got ${repr(instruments)}`,
+      );
+    }
+    for (const inst of instruments) loop.addInstrument(inst);
+  }
+  return loop;
 }
 
 function checkMain(main: unknown, fn: string): void {
@@ -106,7 +127,7 @@ function reportLeftovers(loop: EventLoop, tasks: Task<unknown>[]): void {
  */
 export async function run<T>(main: Coro<T>, opts?: RunOptions): Promise<T> {
   checkMain(main, 'run');
-  const loop = new EventLoop(opts);
+  const loop = newLoop(opts, 'run');
   try {
     return await loop.runUntilComplete<T>(loop.createTask(main));
   } finally {
@@ -138,7 +159,7 @@ export async function run<T>(main: Coro<T>, opts?: RunOptions): Promise<T> {
  */
 export function runSync<T>(main: Coro<T>, opts?: RunOptions): T {
   checkMain(main, 'runSync');
-  const loop = new EventLoop(opts);
+  const loop = newLoop(opts, 'runSync');
   try {
     const task = loop.createTask(main);
     runSyncUntil(loop, task);

@@ -5,6 +5,7 @@
  */
 
 import { isCancelledError } from './exceptions';
+import { NO_TASKS, type WaitParts } from './future';
 import { ParkingLot, holding } from './parking';
 import type { Coro } from './types';
 
@@ -157,6 +158,16 @@ export class Semaphore {
    */
   statistics(): SemaphoreStatistics {
     return { value: this._value, waiting: this.#lot?.size ?? 0 };
+  }
+
+  /** @internal What a task waiting for a permit waits on. */
+  _waitParts(_side: string): WaitParts {
+    return {
+      kind: 'semaphore',
+      text: `${this.constructor.name} ${this.toString()}`,
+      blockers: NO_TASKS,
+      target: this,
+    };
   }
 
   /** `<Semaphore [unlocked, value:2]>`, `<Semaphore [locked, waiters:1]>` */

@@ -5,9 +5,25 @@
  */
 
 import { ensureFutureOn } from './ensureFuture';
-import { CANCELLED, FAILED, newFuture } from './future';
+import { CANCELLED, FAILED, Future, type WaitParts } from './future';
 import type * as api from './types';
 import type { Awaitable, Coro } from './types';
+
+/** The outer future of `shield`: a task awaiting it waits on the inner one. */
+class ShieldFuture<T> extends Future<T> {
+  constructor(
+    opts: { loop: api.EventLoop },
+    /** @internal */ readonly _inner: Future<T>,
+  ) {
+    super(opts);
+  }
+
+  /** @internal */
+  override _describeWait(): WaitParts {
+    const inner = this._inner._describeWait();
+    return { ...inner, kind: 'shield', text: `shield of ${inner.text}` };
+  }
+}
 
 /**
  * Awaits `aw` without passing cancellation on to it: if the task awaiting the
@@ -31,7 +47,7 @@ export function shield<T>(aw: PromiseLike<T>): api.Future<T>;
 export function shield<T>(aw: Awaitable<T> | PromiseLike<T>): api.Future<T> {
   const inner = ensureFutureOn(aw, null);
   if (inner.done()) return inner;
-  const outer = newFuture<T>(inner._loop);
+  const outer = new ShieldFuture<T>(inner._loop._opts, inner);
   const onInnerDone = (): void => {
     const s = inner._state;
     if (outer._state === CANCELLED) {
@@ -45,6 +61,8 @@ export function shield<T>(aw: Awaitable<T> | PromiseLike<T>): api.Future<T> {
   const onOuterDone = (): void => {
     if (!inner.done()) inner.removeDoneCallback(onInnerDone);
   };
+  // The outer future awaits the inner one (getAwaitedBy reads it).
+  (onInnerDone as { _awaiter?: api.Future<unknown> })._awaiter = outer;
   inner.addDoneCallback(onInnerDone);
   outer.addDoneCallback(onOuterDone);
   return outer;

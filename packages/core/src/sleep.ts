@@ -11,8 +11,8 @@
  */
 
 import { adoptGeneratorPrototype } from './coroutineOp';
-import { type Future, PENDING, newFuture } from './future';
-import type { TimerHandle } from './types';
+import { Future, NO_TASKS, PENDING, type WaitParts } from './future';
+import type { TimerHandle } from './handles';
 import { runningLoop } from './runningLoop';
 import type { Coro } from './types';
 import { checkTime } from './validate';
@@ -23,6 +23,16 @@ const NEW = 0;
 const YIELDED = 1; // at the bare yield of sleep(0)
 const WAITING = 2; // at `yield* fut`
 const DONE = 3;
+
+/** The future a sleeping task waits on: it knows until when. */
+class SleepFuture<T> extends Future<T> {
+  /** @internal */ _until = 0;
+
+  /** @internal `sleep until 1500` (loop time, ms). */
+  override _describeWait(): WaitParts {
+    return { kind: 'sleep', text: `sleep until ${this._until}`, blockers: NO_TASKS };
+  }
+}
 
 function fire(op: SleepOpImpl<unknown>): void {
   const fut = op._fut as Future<unknown>;
@@ -84,8 +94,11 @@ class SleepOpImpl<T> {
       return { done: false, value: undefined };
     }
     const loop = runningLoop();
-    this._fut = newFuture<T>(loop);
-    this._handle = loop._callLaterOne(ms, fire, this);
+    const fut = new SleepFuture<T>(loop._opts);
+    const handle = loop._callLaterOne(ms, fire, this) as TimerHandle;
+    fut._until = handle._when;
+    this._fut = fut;
+    this._handle = handle;
     this._state = WAITING;
     return this._await();
   }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { errorOf, go } from '../test/helpers';
 import { TestClock, wasCollected } from '@aio/test-utils';
 import { ContextVar } from './contextvars';
-import { EventLoop } from './public';
+import { EventLoop, Future } from './public';
 import { CancelledError } from './exceptions';
 import { gather } from './gather';
 import { run } from './runner';
@@ -770,5 +770,69 @@ describe('scale', () => {
       { clock: new TestClock() },
     );
     expect(out).toBe(n);
+  });
+});
+
+describe('cancelling await chains', () => {
+  test('a chain of 200 000 tasks awaiting each other cancels without overflowing the stack', () => {
+    const n = 200_000;
+    const out = go(function* () {
+      const root = new Future<void>();
+      let prev: Task<unknown> | undefined;
+      const tasks: Task<unknown>[] = [];
+      for (let i = 0; i < n; i++) {
+        const before = prev;
+        prev = createTask(
+          (function* (): Coro<void> {
+            if (before === undefined) yield* root;
+            else yield* before;
+          })(),
+        );
+        tasks.push(prev);
+      }
+      yield* ticks(2);
+      const top = prev as Task<unknown>;
+      top.cancel('down the chain');
+      const e = (yield* errorOf(top)) as Error;
+      return [e.message, root.cancelled(), tasks.every((t) => t.cancelled()), top.cancelling()];
+    });
+    expect(out).toEqual(['down the chain', true, true, 1]);
+  });
+
+  test('cancelling a task in an await cycle wakes the task that closes the cycle', () => {
+    const out = go(function* () {
+      const log: string[] = [];
+      const tasks: Record<string, Task<unknown>> = {};
+      const awaitOther = (me: string, other: string): Coro<void> =>
+        (function* (): Coro<void> {
+          yield;
+          try {
+            yield* tasks[other] as Task<unknown>;
+          } catch (e) {
+            log.push(`${me}: ${(e as Error).name} ${(e as Error).message}`);
+            throw e;
+          }
+        })();
+      tasks.a = createTask(awaitOther('a', 'b'), { name: 'a' });
+      tasks.b = createTask(awaitOther('b', 'a'), { name: 'b' });
+      yield* ticks(2);
+      tasks.a.cancel('break it');
+      yield* errorOf(tasks.a);
+      return [
+        log,
+        tasks.a.cancelled(),
+        tasks.b.cancelled(),
+        tasks.a.cancelling(),
+        tasks.b.cancelling(),
+      ];
+    });
+    // b closed the cycle (a → b → a): b wakes with the CancelledError, then a gets b's.
+    expect(out).toEqual([
+      ['b: CancelledError break it', 'a: CancelledError break it'],
+      true,
+      true,
+      1,
+      1,
+    ]);
   });
 });

@@ -13,6 +13,7 @@ import { Context, type VarMap, captureMap, exitTo, state } from './contextvars';
 import { type DoneWaker, type ListedTask, type LoopInternals, loopInternals } from './events';
 import { CancelledError, makeCancelledError } from './exceptions';
 import { isGeneratorObject, repr } from './format';
+import { fireHook } from './instruments';
 import {
   BLOCKING,
   CANCELLED,
@@ -23,6 +24,7 @@ import {
   LOG_TRACEBACK,
   MUST_CANCEL,
   PENDING,
+  type WaitParts,
 } from './future';
 import { runningLoop } from './runningLoop';
 import type * as api from './types';
@@ -39,6 +41,9 @@ const CANCEL_REQUEST = 1 << CANCEL_SHIFT;
 const WAKE: unique symbol = Symbol('WAKE');
 
 let taskCounter = 0;
+// How long an await chain `cancel()` checks for a cycle by walking it again before it
+// keeps a set of the chain.
+const CHAIN_SCAN = 16;
 
 /**
  * The Task implementation (public type and documentation: `Task` in types.ts).
@@ -90,10 +95,14 @@ export class Task<T = unknown> extends Future<T> implements api.Task<T>, DoneWak
     } else {
       this._context = captureMap();
     }
+    const created = loop._hkTaskCreated;
+    if (created !== null) {
+      fireHook(loop, created, 'taskCreated', this, loop._currentTask ?? undefined);
+    }
     if (opts?.eagerStart && loop._isRunningNow()) {
       this._eagerStart();
     } else {
-      loop._pushReady(this);
+      this._schedule(undefined);
       registerTask(loop, this as Task<unknown>);
     }
   }
@@ -122,17 +131,66 @@ export class Task<T = unknown> extends Future<T> implements api.Task<T>, DoneWak
   override cancel(msg?: string): boolean {
     this._flags &= ~LOG_TRACEBACK;
     if (this._state !== PENDING) return false;
-    this._flags += CANCEL_REQUEST; // the count lives above the flag bits
-    const waiter = this._futWaiter;
-    if (waiter?.cancel(msg)) {
-      // Keep _futWaiter: it may be a task that ignores cancellation and must be
-      // cancelled again later.
+    // Cancelling a task cancels what it awaits, which may be a task that awaits a task…
+    // asyncio recurses down the chain; here the chain is walked in a loop, so that a
+    // chain of a million tasks cancels without overflowing the stack. Each task of the
+    // chain is handled exactly as the recursive `cancel()` would handle it.
+    let task = this as Task<unknown>;
+    let hops = 0;
+    let chain: Set<Task<unknown>> | null = null;
+    for (;;) {
+      task._flags += CANCEL_REQUEST; // the count lives above the flag bits
+      const loop = task._loop;
+      const hk = loop._hkCancelRequested;
+      if (hk !== null) {
+        fireHook(loop, hk, 'cancelRequested', task, loop._currentTask ?? undefined, msg);
+      }
+      const waiter = task._futWaiter;
+      if (waiter instanceof Task && waiter.cancel === Task.prototype.cancel) {
+        // `waiter.cancel(msg)`, inline.
+        waiter._flags &= ~LOG_TRACEBACK;
+        if (waiter._state === PENDING) {
+          if (++hops > CHAIN_SCAN) chain ??= this._chainUpTo(task);
+          if (chain !== null ? chain.has(waiter) : this._chainHas(waiter, task)) {
+            // An await cycle (a → b → a): asyncio would recurse forever. Nothing in the
+            // cycle can ever complete, so the task that closes it stops waiting and
+            // wakes with the CancelledError, which unwinds the cycle.
+            waiter._removeWaker(task);
+            task._futWaiter = null;
+            task._scheduleStep(makeCancelledError(msg, loop._debug));
+            return true;
+          }
+          chain?.add(waiter);
+          // Keep _futWaiter: it may be a task that ignores cancellation and must be
+          // cancelled again later.
+          task = waiter;
+          continue;
+        }
+      } else if (waiter?.cancel(msg)) {
+        return true;
+      }
+      // Nothing took the cancellation: the step is already scheduled and will throw.
+      task._flags |= MUST_CANCEL;
+      task._cancelAux = msg;
       return true;
     }
-    // The step is already scheduled: it will throw the CancelledError.
-    this._flags |= MUST_CANCEL;
-    this._cancelAux = msg;
-    return true;
+  }
+
+  /** @internal Whether `t` is on the await chain from this task to `last` (both included). */
+  _chainHas(t: Task<unknown>, last: Task<unknown>): boolean {
+    for (let x: Task<unknown> = this as Task<unknown>; ; x = x._futWaiter as Task<unknown>) {
+      if (x === t) return true;
+      if (x === last) return false;
+    }
+  }
+
+  /** @internal The tasks of the await chain from this task to `last`, as a set. */
+  _chainUpTo(last: Task<unknown>): Set<Task<unknown>> {
+    const set = new Set<Task<unknown>>();
+    for (let x: Task<unknown> = this as Task<unknown>; ; x = x._futWaiter as Task<unknown>) {
+      set.add(x);
+      if (x === last) return set;
+    }
   }
 
   cancelling(): number {
@@ -171,6 +229,11 @@ export class Task<T = unknown> extends Future<T> implements api.Task<T>, DoneWak
     return 'Task';
   }
 
+  /** @internal A task awaiting this task waits on it. */
+  override _describeWait(): WaitParts {
+    return { kind: 'task', text: `task '${this.getName()}'`, blockers: [this] };
+  }
+
   /** @internal */
   override _makeCancelledError(): CancelledError {
     const aux = this._cancelAux;
@@ -185,16 +248,24 @@ export class Task<T = unknown> extends Future<T> implements api.Task<T>, DoneWak
   }
 
   /** @internal The future this task waits on completed: queue a step. */
-  _onDone(_fut: Future<unknown>): void {
+  _onDone(fut: Future<unknown>): void {
     // The future is `_futWaiter`; the step reads its outcome.
     this._stepExc = WAKE;
-    this._loop._pushReady(this as Task<unknown>);
+    this._schedule(fut);
   }
 
   /** @internal Queues a step that throws `exc` into the coroutine (or sends, for NO_EXC). */
   _scheduleStep(exc: unknown): void {
     this._stepExc = exc;
-    this._loop._pushReady(this as Task<unknown>);
+    this._schedule(undefined);
+  }
+
+  /** @internal Puts the task on the ready queue (`wokenBy`: the future that woke it). */
+  _schedule(wokenBy: Future<unknown> | undefined): void {
+    const loop = this._loop;
+    loop._pushReady(this as Task<unknown>);
+    const hk = loop._hkTaskScheduled;
+    if (hk !== null) fireHook(loop, hk, 'taskScheduled', this, wokenBy);
   }
 
   /** @internal Run by the loop: one step, in the task's context. */
@@ -260,8 +331,12 @@ export class Task<T = unknown> extends Future<T> implements api.Task<T>, DoneWak
     const loop = this._loop;
     enterTask(loop, this as Task<unknown>);
     try {
+      const before = loop._hkBeforeTaskStep;
+      if (before !== null) fireHook(loop, before, 'beforeTaskStep', this);
       this._stepRun(exc);
     } finally {
+      const after = loop._hkAfterTaskStep;
+      if (after !== null) fireHook(loop, after, 'afterTaskStep', this);
       leaveTask(loop, this as Task<unknown>);
     }
   }
@@ -338,9 +413,12 @@ export class Task<T = unknown> extends Future<T> implements api.Task<T>, DoneWak
 
   /** @internal Completes the task itself (Future's guardless transition). */
   _complete(s: typeof FINISHED | typeof FAILED | typeof CANCELLED, value: unknown): void {
-    unregisterTask(this._loop, this as Task<unknown>);
+    const loop = this._loop;
+    unregisterTask(loop, this as Task<unknown>);
     if (s === FAILED) this._fail(value);
     else this._finish(s, value);
+    const hk = loop._hkTaskDone;
+    if (hk !== null) fireHook(loop, hk, 'taskDone', this);
   }
 
   /** @internal Runs the first step now, synchronously (eager start). */
@@ -351,8 +429,12 @@ export class Task<T = unknown> extends Future<T> implements api.Task<T>, DoneWak
     const prevMap = state.map;
     this._enterContext();
     try {
+      const before = loop._hkBeforeTaskStep;
+      if (before !== null) fireHook(loop, before, 'beforeTaskStep', this);
       this._stepRun(NO_EXC);
     } finally {
+      const after = loop._hkAfterTaskStep;
+      if (after !== null) fireHook(loop, after, 'afterTaskStep', this);
       this._leaveContext(prevCtx, prevMap);
       swapCurrentTask(loop, prevTask);
       if (this._state === PENDING) registerTask(loop, this as Task<unknown>);

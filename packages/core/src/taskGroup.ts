@@ -12,7 +12,7 @@
 import type { LoopInternals } from './events';
 import { CancelledError, TaskGroupError } from './exceptions';
 import { isGeneratorObject, repr } from './format';
-import { FAILED, type Future, newFuture } from './future';
+import { FAILED, Future, type WaitParts } from './future';
 import { runningLoop } from './runningLoop';
 import type { Task } from './task';
 import type * as api from './types';
@@ -128,6 +128,8 @@ export class TaskGroup {
       throw new Error(`TaskGroup ${this.toString()} cannot determine the parent task`);
     }
     this._parentTask = parent;
+    // The owner awaits every task of the group (getAwaitedBy reads it).
+    (this.#onTaskDone as { _awaiter?: api.Future<unknown> })._awaiter = parent;
     this._entered = true;
     if (this._cancelOnEnter) this.cancel();
   }
@@ -143,7 +145,7 @@ export class TaskGroup {
     if (failed && !this._aborting) this._abort();
     let pendingCancellation: unknown = null;
     while (this._tasks.size > 0) {
-      this._onCompletedFut ??= newFuture<boolean>(this._loop as LoopInternals);
+      this._onCompletedFut ??= new GroupFuture((this._loop as LoopInternals)._opts, this);
       try {
         yield* this._onCompletedFut;
       } catch (e) {
@@ -209,6 +211,27 @@ export class TaskGroup {
       parent.cancel();
     }
   };
+}
+
+/** The future a task group's owner waits on at exit, until every task of the group is done. */
+class GroupFuture extends Future<boolean> {
+  constructor(
+    opts: { loop: api.EventLoop },
+    /** @internal */ readonly _group: TaskGroup,
+  ) {
+    super(opts);
+  }
+
+  /** @internal `task group of 3 tasks, 2 pending`. */
+  override _describeWait(): WaitParts {
+    const blockers = [...this._group._tasks].filter((t) => !t.done());
+    const n = blockers.length;
+    return {
+      kind: 'task-group',
+      text: `task group waiting for ${n} task${n === 1 ? '' : 's'}`,
+      blockers,
+    };
+  }
 }
 
 /**

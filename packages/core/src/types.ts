@@ -621,6 +621,127 @@ export interface GatheringFutureConstructor {
   readonly prototype: GatheringFuture<unknown>;
 }
 
+// ---- what a task waits on --------------------------------------------------------
+
+/**
+ * The kinds of wait {@link WaitInfo} tells apart.
+ *
+ * @example
+ * ```ts
+ * const k: WaitKind = describeWait(task).kind; // 'lock'
+ * ```
+ */
+export type WaitKind =
+  | 'running'
+  | 'ready'
+  | 'done'
+  | 'future'
+  | 'task'
+  | 'gather'
+  | 'shield'
+  | 'sleep'
+  | 'wait'
+  | 'task-group'
+  | 'promise'
+  | 'lock'
+  | 'semaphore'
+  | 'event'
+  | 'condition'
+  | 'barrier'
+  | 'queue-get'
+  | 'queue-put';
+
+/**
+ * What a task is waiting on: `describeWait(task)`. The same description feeds
+ * `DeadlockError`'s message and the task dumps of `@aio/trace`.
+ *
+ * @example
+ * ```ts
+ * const w = describeWait(task);
+ * console.log(w.text); // "Lock held by 'writer'"
+ * ```
+ */
+export interface WaitInfo {
+  /** What kind of wait it is. */
+  readonly kind: WaitKind;
+  /**
+   * One line for a human: `sleep until 1500`, `Lock held by 'writer'`,
+   * `Queue.get on <Queue maxsize=3 size=0>`, `gather of 3 (2 pending)`, `task 'fetch'`…
+   */
+  readonly text: string;
+  /** The future the task awaits (none while it is ready, running or done). */
+  readonly future: Future<unknown> | undefined;
+  /**
+   * The tasks this wait depends on: the awaited task, the task holding the lock, the
+   * pending tasks of a gather or a task group. Following them gives wait chains, and
+   * wait cycles (deadlocks).
+   */
+  readonly blockers: readonly Task<unknown>[];
+  /** The primitive waited on (a `Lock`, a `Queue`…), when there is one. */
+  readonly target?: object;
+}
+
+// ---- instruments ----------------------------------------------------------------
+
+/**
+ * Hooks into a loop, after Trio's instruments: every member is optional, and a loop
+ * calls only the hooks that some instrument defines (an unused hook costs one branch).
+ * Add one with `loop.addInstrument(i)` or `run(main, { instruments: [i] })`.
+ *
+ * Inside any hook, `currentTask()` is the task whose step caused the event, if any: the
+ * task that woke another (by completing the future it awaited), that created a task, or
+ * that cancelled one. A hook that throws is removed from the loop and reported to its
+ * exception handler; the loop goes on. Hooks may add and remove instruments.
+ *
+ * @example
+ * ```ts
+ * const counter: Instrument = {
+ *   steps: 0,
+ *   beforeTaskStep() {
+ *     this.steps++;
+ *   },
+ * } as Instrument & { steps: number };
+ * await run(main(), { instruments: [counter] });
+ * ```
+ */
+export interface Instrument {
+  /** `runUntilComplete`, `runForever` or a `runSync` pass starts running the loop. */
+  beforeRun?(loop: EventLoop): void;
+  /** ... and stops. */
+  afterRun?(loop: EventLoop): void;
+  /** A task was created; `parent` is the task running at that moment (if any). */
+  taskCreated?(task: Task<unknown>, parent: Task<unknown> | undefined): void;
+  /**
+   * A task was put on the ready queue: its first step (`wokenBy` undefined), a wake-up
+   * by the future it awaited (`wokenBy` is that future; a cancellation wakes a task
+   * this way too), or a step after a bare `yield` (`wokenBy` undefined).
+   */
+  taskScheduled?(task: Task<unknown>, wokenBy: Future<unknown> | undefined): void;
+  /** A step of `task` is about to run (`currentTask()` is `task`). */
+  beforeTaskStep?(task: Task<unknown>): void;
+  /** ... and has run. */
+  afterTaskStep?(task: Task<unknown>): void;
+  /**
+   * `task` is done (its result, exception or cancellation is set); the tasks awaiting
+   * it have been scheduled just before.
+   */
+  taskDone?(task: Task<unknown>): void;
+  /** `task.cancel(msg)` was called while it was pending; `by` is the task that called it. */
+  cancelRequested?(
+    task: Task<unknown>,
+    by: Task<unknown> | undefined,
+    msg: string | undefined,
+  ): void;
+  /**
+   * The loop has run an iteration and is about to wait for its next timer or for the
+   * host: `timeoutMs` is how long at most (`Infinity`: no timer), `0` when it will not
+   * wait (work is ready).
+   */
+  beforeIdle?(timeoutMs: number): void;
+  /** ... and the wait is over (the same `timeoutMs`). */
+  afterIdle?(timeoutMs: number): void;
+}
+
 // ---- the event loop ---------------------------------------------------------------
 
 /**
@@ -871,6 +992,26 @@ export interface EventLoop {
    * ```
    */
   getDebug(): boolean;
+  /**
+   * Adds an instrument: its hooks are called from now on (adding one twice does
+   * nothing).
+   *
+   * @throws TypeError if `instrument` is not an object.
+   * @example
+   * ```ts
+   * loop.addInstrument({ taskDone: (t) => console.log(`${t.getName()} done`) });
+   * ```
+   */
+  addInstrument(instrument: Instrument): void;
+  /**
+   * Removes an instrument; returns whether it was there.
+   *
+   * @example
+   * ```ts
+   * loop.removeInstrument(recorder); // true
+   * ```
+   */
+  removeInstrument(instrument: Instrument): boolean;
   /** `<EventLoop running=false closed=false debug=false>` */
   toString(): string;
 }

@@ -6,7 +6,8 @@
  */
 
 import { isGeneratorObject, repr } from './format';
-import { Future, newFuture } from './future';
+import { Future, type WaitParts } from './future';
+import { Task } from './task';
 import type * as api from './types';
 import { runningLoop } from './runningLoop';
 import type { Coro } from './types';
@@ -65,6 +66,34 @@ export interface WaitOptions {
   returnWhen?: ReturnWhen;
 }
 
+/** The future `wait()` suspends on: it knows what it waits for. */
+class WaitFuture extends Future<void> {
+  constructor(
+    opts: { loop: api.EventLoop },
+    /** @internal */ readonly _fs: ReadonlySet<api.Future<unknown>>,
+    /** @internal */ readonly _returnWhen: ReturnWhen,
+  ) {
+    super(opts);
+  }
+
+  /** @internal `wait for 3 futures (FIRST_COMPLETED), 2 pending`. */
+  override _describeWait(): WaitParts {
+    const blockers: api.Task<unknown>[] = [];
+    let pending = 0;
+    for (const f of this._fs) {
+      if (f.done()) continue;
+      pending++;
+      if (f instanceof Task) blockers.push(f);
+    }
+    const n = this._fs.size;
+    return {
+      kind: 'wait',
+      text: `wait for ${n} future${n === 1 ? '' : 's'} (${this._returnWhen}), ${pending} pending`,
+      blockers,
+    };
+  }
+}
+
 /**
  * Waits for the futures (or tasks) in `aws` and evaluates to `[done, pending]`,
  * two sets. Nothing is cancelled, not even on timeout.
@@ -112,7 +141,7 @@ export function* wait<F extends api.Future<unknown>>(
     }
   }
   const loop = runningLoop();
-  const waiter = newFuture<void>(loop);
+  const waiter = new WaitFuture(loop._opts, fs, returnWhen);
   const timeoutHandle =
     timeout === null
       ? null
@@ -132,6 +161,8 @@ export function* wait<F extends api.Future<unknown>>(
       if (!waiter.done()) waiter.setResult(undefined);
     }
   };
+  // The waiting task awaits each future (getAwaitedBy reads it).
+  (onCompletion as { _awaiter?: api.Future<unknown> | null })._awaiter = loop._currentTask;
   for (const f of fs) f.addDoneCallback(onCompletion);
   try {
     yield* waiter;

@@ -6,7 +6,7 @@
 
 import type { DoneWaker, LoopInternals } from './events';
 import { repr } from './format';
-import { type Future, PENDING, newFuture } from './future';
+import { Future, NO_TASKS, PENDING, type WaitParts } from './future';
 import { runningLoop } from './runningLoop';
 import type * as api from './types';
 
@@ -49,6 +49,25 @@ class HostHold<T> implements DoneWaker {
   };
 }
 
+/** The future of a wrapped native promise. */
+class PromiseFuture<T> extends Future<T> {
+  /** @internal where `wrapPromise` was called (debug mode only) */ _createdAt = '';
+
+  /** @internal */
+  override _describeWait(): WaitParts {
+    const at = this._createdAt === '' ? '' : ` created at ${this._createdAt}`;
+    return { kind: 'promise', text: `a wrapped native promise${at}`, blockers: NO_TASKS };
+  }
+}
+
+/** The first stack frame outside aio's own code: where the user called `wrapPromise`. */
+function creationSite(): string {
+  const stack = new Error().stack ?? '';
+  const frames = stack.split('\n').slice(1);
+  const user = frames.find((f) => !/[/\\](aio|@aio[/\\]core|packages[/\\]core)[/\\]/.test(f));
+  return (user ?? frames[frames.length - 1] ?? '').trim().replace(/^at /, '');
+}
+
 function copyResult<T>(fut: Future<T>, value: T): void {
   if (fut._state === PENDING) fut.setResult(value);
 }
@@ -63,7 +82,8 @@ export function wrapPromiseOn<T>(
   source: PromiseLike<T> | ((signal: AbortSignal) => PromiseLike<T>),
 ): Future<T> {
   loop._checkClosed();
-  const fut = newFuture<T>(loop);
+  const fut = new PromiseFuture<T>(loop._opts);
+  if (loop._debug) fut._createdAt = creationSite();
   let p: unknown = source;
   if (typeof source === 'function') {
     const controller = new AbortController();
