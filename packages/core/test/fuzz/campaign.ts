@@ -8,7 +8,7 @@
 
 import { setImmediate as yieldToHost } from 'node:timers/promises';
 import { type GenerateOptions, generateProgram, programSeed } from './generate';
-import { type RunMode, runProgramOnAio, runProgramOnAioAsync } from './interpret';
+import { type Mutation, type RunMode, runProgramOnAio, runProgramOnAioAsync } from './interpret';
 import { minimise } from './minimise';
 import type { Oracle } from './oracle';
 import type { Program } from './program';
@@ -44,6 +44,8 @@ export interface CampaignOptions {
    * (`run()`, for the programs that do not deadlock), or `both`.
    */
   readonly mode?: RunMode | 'both';
+  /** A deliberate mistake in the aio interpreter (the fuzzer's own tests). */
+  readonly mutation?: Mutation;
   /** Called now and then with the number of programs done. */
   readonly onProgress?: (done: number, divergent: number) => void;
 }
@@ -97,7 +99,7 @@ export async function runCampaign(opts: CampaignOptions): Promise<CampaignResult
     const following = submit();
     const aio: string[][] = [];
     for (let i = 0; i < current.programs.length; i++) {
-      aio.push(runProgramOnAio(current.programs[i]!));
+      aio.push(runProgramOnAio(current.programs[i]!, opts.mutation));
       // Let the oracle's answers in (its pipe must not fill up while aio runs).
       if (i % CHUNK === CHUNK - 1) await yieldToHost();
     }
@@ -115,7 +117,7 @@ export async function runCampaign(opts: CampaignOptions): Promise<CampaignResult
         divergences.push({ seed, index, program, python: py, aio: aio[i]!, signature });
       }
       if (mode !== 'sync' && last !== 'deadlock') {
-        const trace = await runProgramOnAioAsync(program);
+        const trace = await runProgramOnAioAsync(program, opts.mutation);
         if (!sameTrace(py, trace)) {
           const signature = `run(): ${divergenceSignature(py, trace)}`;
           divergences.push({

@@ -599,8 +599,8 @@ class Generator {
       producerConsumer: 2,
       equalDeadlines: 3,
       leftovers: ctx.self === 'main' ? 4 : 1,
-      conditionWaiters: 1,
-      eventWaiters: 1,
+      conditionWaiters: 2,
+      eventWaiters: 2,
     });
     const d = this.dur();
     switch (t) {
