@@ -18,7 +18,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { aioTrace, type Divergence, minimiseDivergence, runCampaign } from './campaign';
-import { generateProgram, programSeed } from './generate';
+import { type GenerateOptions, generateProgram, programSeed } from './generate';
 import type { RunMode } from './interpret';
 import { findOracle, Oracle } from './oracle';
 import { type Program, programSize, renderProgram, validateProgram } from './program';
@@ -26,7 +26,7 @@ import { diffTraces, divergenceSignature, sameTrace } from './traces';
 
 const USAGE = `usage: pnpm fuzz [--seed S] [--count N | --seconds T | --long] [--index I]
                  [--replay file.json [--minimise] [--update-expected]] [--mode sync|async|both]
-                 [--out dir] [--max-classes K]`;
+                 [--max-ops N] [--max-tasks N] [--out dir] [--max-classes K]`;
 
 const QUICK_SECONDS = 22;
 const LONG_COUNT = 100_000;
@@ -35,6 +35,9 @@ function randomSeed(): string {
   return String(Math.floor(Math.random() * 1e9));
 }
 
+/** The generator flags of this run, repeated in every replay hint. */
+let genFlags = '';
+
 function indent(lines: readonly string[], pad = '    '): string {
   return lines.map((l) => pad + l).join('\n');
 }
@@ -42,7 +45,7 @@ function indent(lines: readonly string[], pad = '    '): string {
 /** Prints a divergence: where to replay it, the program, both traces as a diff. */
 function report(d: Divergence, title: string, file?: string): void {
   console.log(`\n━━ ${title}`);
-  const m = d.mode === 'async' ? ' --mode async' : '';
+  const m = (d.mode === 'async' ? ' --mode async' : '') + genFlags;
   console.log(
     `  seed ${d.seed}, program ${d.index}: pnpm fuzz --seed ${d.seed} --index ${d.index}${m}`,
   );
@@ -76,6 +79,8 @@ async function main(argv: string[]): Promise<number> {
       minimise: { type: 'boolean', default: false },
       'update-expected': { type: 'boolean', default: false },
       mode: { type: 'string', default: 'sync' },
+      'max-ops': { type: 'string' },
+      'max-tasks': { type: 'string' },
       out: { type: 'string', default: 'reports/fuzz' },
       'max-classes': { type: 'string', default: '3' },
       help: { type: 'boolean', default: false },
@@ -146,9 +151,18 @@ async function main(argv: string[]): Promise<number> {
     }
 
     const seed = values.seed ?? randomSeed();
+    const maxOps = num('max-ops', values['max-ops']);
+    const maxTasks = num('max-tasks', values['max-tasks']);
+    genFlags =
+      (maxOps !== undefined ? ` --max-ops ${maxOps}` : '') +
+      (maxTasks !== undefined ? ` --max-tasks ${maxTasks}` : '');
+    const generate: GenerateOptions = {
+      ...(maxOps !== undefined ? { maxOps } : {}),
+      ...(maxTasks !== undefined ? { maxTasks } : {}),
+    };
     const index = num('index', values.index);
     if (index !== undefined) {
-      const program = generateProgram(programSeed(seed, index));
+      const program = generateProgram(programSeed(seed, index), generate);
       const python = await oracle.trace(program);
       const aio = await aioTrace(program, single);
       const d: Divergence = {
@@ -175,14 +189,14 @@ async function main(argv: string[]): Promise<number> {
     const seconds =
       num('seconds', values.seconds) ?? (count === undefined ? QUICK_SECONDS : undefined);
     console.log(
-      `fuzz: seed ${seed}, ${count !== undefined ? `${count} programs` : `${seconds} s`}` +
-        ` (replay: pnpm fuzz --seed ${seed}${count !== undefined ? ` --count ${count}` : ''})`,
+      `fuzz: seed ${seed}, ${count !== undefined ? `${count} programs` : `${seconds} s`}, aio: ${mode === 'both' ? 'runSync and run' : mode === 'async' ? 'run' : 'runSync'}`,
     );
     let lastPrint = performance.now();
     const result = await runCampaign({
       oracle,
       seed,
       mode,
+      generate,
       ...(count !== undefined ? { count } : {}),
       ...(seconds !== undefined ? { seconds } : {}),
       onProgress: (done, divergent) => {
@@ -198,7 +212,7 @@ async function main(argv: string[]): Promise<number> {
       .join(', ');
     console.log(
       `fuzz: ${result.programs} programs in ${result.seconds.toFixed(1)} s (${outcomes}), ` +
-        `${result.divergences.length} divergent`,
+        `${result.divergences.length} divergent (replay: pnpm fuzz --seed ${seed} --count ${result.programs}${genFlags})`,
     );
     if (result.divergences.length === 0) return 0;
 
