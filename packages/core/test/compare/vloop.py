@@ -109,9 +109,13 @@ class VirtualTimeLoop(JumpingLoop):
     def create_task(self, coro, *, name=None, context=None):
         # Every task of a program comes through here (asyncio.create_task,
         # ensure_future, TaskGroup.create_task, Runner.run).
-        task = super().create_task(coro, name=name, context=context)
-        self.task_order[task] = self._tasks_created
+        # The number is taken before the task exists: an eager task (a task
+        # factory such as asyncio.eager_task_factory) runs its first step inside
+        # create_task, and the tasks it creates there come after it.
+        number = self._tasks_created
         self._tasks_created += 1
+        task = super().create_task(coro, name=name, context=context)
+        self.task_order[task] = number
         return task
 
     def call_at(self, when, callback, *args, context=None):

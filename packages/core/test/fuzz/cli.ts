@@ -46,9 +46,11 @@ function indent(lines: readonly string[], pad = '    '): string {
 function report(d: Divergence, title: string, file?: string): void {
   console.log(`\n━━ ${title}`);
   const m = (d.mode === 'async' ? ' --mode async' : '') + genFlags;
-  console.log(
-    `  seed ${d.seed}, program ${d.index}: pnpm fuzz --seed ${d.seed} --index ${d.index}${m}`,
-  );
+  if (d.seed !== 'replay') {
+    console.log(
+      `  seed ${d.seed}, program ${d.index}: pnpm fuzz --seed ${d.seed} --index ${d.index}${m}`,
+    );
+  }
   if (file) console.log(`  minimised: pnpm fuzz --replay ${file}`);
   console.log(`  first difference: ${d.signature}`);
   console.log(`  program (${programSize(d.program)} ops):`);

@@ -293,6 +293,13 @@ class Generator {
     return this.body(ctx, this.r.int(0, 2));
   }
 
+  /** A spawn op, started eagerly with probability `eager`. */
+  spawnOp(task: string, body: Op[], eager: number): Op {
+    return this.r.chance(eager)
+      ? { op: 'spawn', task, body, eager: true }
+      : { op: 'spawn', task, body };
+  }
+
   /** The context of the body of a new task `task` started from `parent`. */
   enter(parent: Ctx, task: string): Ctx {
     return {
@@ -370,7 +377,7 @@ class Generator {
       case 'spawn': {
         const task = this.newTask();
         if (task === null) return [{ op: 'sleep', ms: 0 }];
-        return [{ op: 'spawn', task, body: this.taskBody(ctx, task) }];
+        return [this.spawnOp(task, this.taskBody(ctx, task), 0.2)];
       }
       case 'await': {
         const target = this.ref(ctx, true);
@@ -540,7 +547,7 @@ class Generator {
       case 'spawn': {
         const task = this.newTask();
         if (task === null) return { op: 'state', target: 'main' };
-        return { op: 'spawn', task, body: this.taskBody(ctx, task) };
+        return this.spawnOp(task, this.taskBody(ctx, task), 0.2);
       }
       case 'var': {
         const target = this.obj('var');
@@ -609,7 +616,7 @@ class Generator {
         if (task === null) return [];
         const inner = this.taskBody(ctx, task, r.int(1, 3));
         const guarded = r.chance(0.7) ? [this.tryOp(this.enter(ctx, task), inner)] : inner;
-        const ops: Op[] = [{ op: 'spawn', task, body: guarded }];
+        const ops: Op[] = [this.spawnOp(task, guarded, 0.2)];
         if (r.chance(0.8)) ops.push({ op: 'sleep', ms: d });
         ops.push(this.cancelOp(task));
         if (r.chance(0.5))
@@ -766,18 +773,17 @@ class Generator {
             { op: 'sleep', ms: r.pick([5, 10, 20]) },
             ...this.taskBody(tctx, sub, r.int(0, 1)),
           ];
-          subs.push({
-            op: grouped ? 'tgSpawn' : 'spawn',
-            task: sub,
-            body: r.chance(0.7) ? [this.tryOp(this.enter(tctx, sub), subBody)] : subBody,
-          });
+          const subOps = r.chance(0.7) ? [this.tryOp(this.enter(tctx, sub), subBody)] : subBody;
+          subs.push(
+            grouped ? { op: 'tgSpawn', task: sub, body: subOps } : this.spawnOp(sub, subOps, 0.25),
+          );
         }
         const rest: Op[] = r.chance(0.7) ? [{ op: 'sleep', ms: r.pick([10, 20]) }] : [];
         const body: Op[] = grouped
           ? [{ op: 'taskGroup', body: [...subs, ...rest] }]
           : [...subs, ...rest];
         const guarded = r.chance(0.5) ? [this.tryOp(gctx, body)] : body;
-        const ops: Op[] = [{ op: 'spawn', task, body: guarded }];
+        const ops: Op[] = [this.spawnOp(task, guarded, 0.35)];
         if (r.chance(0.5)) ops.push({ op: 'sleep', ms: r.pick([0, 1, 2]) });
         return ops;
       }

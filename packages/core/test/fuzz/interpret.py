@@ -60,6 +60,19 @@ class FuzzLoop(VirtualTimeLoop):
         self.keep.append(task)
         return task
 
+    def create_eager_task(self, coro, *, name=None):
+        """A task whose first step runs now (``Task(..., eager_start=True)``, 3.12+).
+
+        Its creation number is taken before that step, so the tasks it creates
+        in it come after it (creation order, as for any other task).
+        """
+        number = self._tasks_created
+        self._tasks_created += 1
+        task = asyncio.Task(coro, loop=self, name=name, eager_start=True)
+        self.task_order[task] = number
+        self.keep.append(task)
+        return task
+
 
 # ---------------------------------------------------------------------------
 # Formatting (twins in interpret.ts)
@@ -248,7 +261,11 @@ class Interp:
             task = op['task']
 
             def spawn():
-                self.refs[task] = asyncio.create_task(self.body(op['body'], task), name=task)
+                coro = self.body(op['body'], task)
+                if op.get('eager'):
+                    self.refs[task] = loop.create_eager_task(coro, name=task)
+                else:
+                    self.refs[task] = asyncio.create_task(coro, name=task)
 
             self.doing(actor, f'spawn {task}', spawn)
         elif name == 'cancel':

@@ -251,7 +251,13 @@ export class Interp {
       case 'spawn': {
         const task = op.task;
         this.doing(actor, `spawn ${task}`, () => {
-          this.refs.set(task, createTask(this.body(op.body, task), { name: task }));
+          const coro = this.body(op.body, task);
+          this.refs.set(
+            task,
+            op.eager
+              ? createTask(coro, { name: task, eagerStart: true })
+              : createTask(coro, { name: task }),
+          );
         });
         return;
       }

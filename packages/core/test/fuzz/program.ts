@@ -55,7 +55,13 @@ export type Op =
   // time
   | { readonly op: 'sleep'; readonly ms: number }
   // tasks
-  | { readonly op: 'spawn'; readonly task: string; readonly body: readonly Op[] }
+  | {
+      readonly op: 'spawn';
+      readonly task: string;
+      readonly body: readonly Op[];
+      /** Start it eagerly: its first step runs inside the spawn (`eagerStart`). */
+      readonly eager?: boolean;
+    }
   | { readonly op: 'await'; readonly target: string }
   | { readonly op: 'cancel'; readonly target: string; readonly msg?: string }
   | { readonly op: 'uncancel' }
@@ -431,7 +437,7 @@ function renderOps(ops: readonly Op[], depth: number, out: string[]): void {
     switch (op.op) {
       case 'spawn':
       case 'tgSpawn':
-        out.push(`${pad}${op.op} ${op.task}:`);
+        out.push(`${pad}${op.op} ${op.task}${op.op === 'spawn' && op.eager ? ' (eager)' : ''}:`);
         renderOps(op.body, depth + 1, out);
         break;
       case 'timeout':

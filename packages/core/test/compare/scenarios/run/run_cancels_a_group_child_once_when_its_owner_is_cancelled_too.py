@@ -4,8 +4,14 @@
 # the second cancel() finds the child's waiter already cancelled and only sets
 # _must_cancel, which the child's next step consumes together with the first. So
 # the await in the child's finally completes (its cancelling() count is 2).
+# The owner starts eagerly (eager_task_factory): its first step, which creates the
+# child (eagerly too), runs inside create_task; it is still created first, so
+# run() cancels it first.
 import asyncio
 from compare_lib import fmt
+
+# eager_task_factory is new in 3.12.
+MIN_PYTHON = (3, 12)
 
 
 async def child(log):
@@ -30,6 +36,7 @@ async def owner(log):
 
 
 async def main(log):
+    asyncio.get_running_loop().set_task_factory(asyncio.eager_task_factory)
     asyncio.create_task(owner(log))
     await asyncio.sleep(0.001)
     log('main returns')

@@ -4,7 +4,18 @@
 // the second cancel() finds the child's waiter already cancelled and only sets
 // _must_cancel, which the child's next step consumes together with the first. So
 // the await in the child's finally completes (its cancelling() count is 2).
-import { createTask, currentTask, isCancelledError, sleep, taskGroup } from '../../../../src/index';
+// The owner starts eagerly (eager_task_factory): its first step, which creates the
+// child (eagerly too), runs inside create_task; it is still created first, so
+// run() cancels it first.
+import {
+  createTask,
+  currentTask,
+  eagerTaskFactory,
+  getRunningLoop,
+  isCancelledError,
+  sleep,
+  taskGroup,
+} from '../../../../src/index';
 import type { Coro } from '../../../../src/index';
 import { fmt } from '../../harness';
 import type { Log } from '../../harness';
@@ -34,6 +45,7 @@ function* owner(log: Log): Coro<void> {
 }
 
 export default function* main(log: Log): Coro<unknown> {
+  getRunningLoop().setTaskFactory(eagerTaskFactory);
   createTask(owner(log));
   yield* sleep(1);
   log('main returns');
