@@ -37,6 +37,12 @@ from vloop import VirtualTimeLoop  # noqa: E402
 if sys.version_info < (3, 11):
     sys.exit(f'run_py.py needs CPython 3.11 or newer, not {sys.version.split()[0]}')
 
+import deterministic  # noqa: E402
+
+# Where CPython iterates a set (run()'s leftover tasks, a TaskGroup's tasks,
+# as_completed's futures), go in creation order, as aio does (deterministic.py).
+deterministic.install()
+
 
 def discover():
     found = []

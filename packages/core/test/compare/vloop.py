@@ -14,12 +14,14 @@ no ordering that CPython defines.
 
 Use it through ``asyncio.Runner(loop_factory=VirtualTimeLoop)`` so that the
 ``asyncio.run`` semantics (cancelling leftover tasks, shutting down async
-generators, closing the loop) are CPython's.
+generators, closing the loop) are CPython's. ``VirtualTimeLoop`` also numbers
+the tasks it creates, for ``deterministic.py``'s creation-order patches.
 """
 
 import asyncio
 import math
 import selectors
+import weakref
 
 __all__ = ['JumpingLoop', 'VirtualTimeLoop', 'DeadlockError', 'RunawayError']
 
@@ -94,10 +96,27 @@ class JumpingLoop(asyncio.SelectorEventLoop):
 
 
 class VirtualTimeLoop(JumpingLoop):
-    """The comparison harness's loop: a runaway guard and deadlines in whole microseconds."""
+    """The comparison harness's loop: a runaway guard, deadlines in whole microseconds,
+    and the creation number of every task (``task_order``, weak keys), which
+    ``deterministic.py`` uses to give ``asyncio.run()``'s leftover tasks in creation order.
+    """
 
     def __init__(self):
         super().__init__(MAX_ITERATIONS)
+        self.task_order = weakref.WeakKeyDictionary()
+        self._tasks_created = 0
+
+    def create_task(self, coro, *, name=None, context=None):
+        # Every task of a program comes through here (asyncio.create_task,
+        # ensure_future, TaskGroup.create_task, Runner.run).
+        # The number is taken before the task exists: an eager task (a task
+        # factory such as asyncio.eager_task_factory) runs its first step inside
+        # create_task, and the tasks it creates there come after it.
+        number = self._tasks_created
+        self._tasks_created += 1
+        task = super().create_task(coro, name=name, context=context)
+        self.task_order[task] = number
+        return task
 
     def call_at(self, when, callback, *args, context=None):
         # call_later (and so asyncio.sleep) goes through here too.
