@@ -230,7 +230,12 @@ export class Future<T = unknown> implements api.Future<T> {
 
   /** `<Future pending>`, `<Future finished result=1>`, `<Future cancelled>` */
   toString(): string {
-    return `<${this.constructor.name} ${this._describeState()}>`;
+    return `<${this._displayName()} ${this._describeState()}>`;
+  }
+
+  /** @internal The class name `toString()` shows (a user's subclass shows its own). */
+  _displayName(): string {
+    return this.constructor.name;
   }
 
   /** @internal */
@@ -393,6 +398,18 @@ class PromiseSettler<T> implements DoneWaker {
  */
 export function isFuture(x: unknown): x is api.Future<unknown> {
   return x instanceof Future;
+}
+
+/**
+ * A future that core makes for one purpose (a sleep, a lock's waiter, a wrapped
+ * promise…): it describes its wait (`_describeWait`), but shows as a plain `Future`.
+ *
+ * @internal
+ */
+export class CoreFuture<T> extends Future<T> {
+  override _displayName(): string {
+    return 'Future';
+  }
 }
 
 /**

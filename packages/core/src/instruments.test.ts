@@ -26,7 +26,7 @@ function recorder(log: string[]): Instrument {
     taskCreated: (t, parent) => log.push(`created ${name(t)} parent=${name(parent)}`),
     taskScheduled: (t, wokenBy) =>
       log.push(
-        `scheduled ${name(t)} wokenBy=${wokenBy === undefined ? '-' : wokenBy instanceof Future ? (wokenBy === t ? 'self' : String(wokenBy).split(' ')[0]) : '?'} by=${by()}`,
+        `scheduled ${name(t)} wokenBy=${wokenBy === undefined ? '-' : wokenBy instanceof Future ? String(wokenBy).split(' ')[0] : '?'} by=${by()}`,
       ),
     beforeTaskStep: (t) => log.push(`step ${name(t)} current=${by()}`),
     afterTaskStep: (t) => log.push(`stepped ${name(t)}`),
@@ -64,7 +64,7 @@ describe('instruments', () => {
       'step main current=main',
       'cancel child by=main msg=stop',
       // The sleep's future is cancelled: that wakes the child, caused by main's step.
-      'scheduled child wokenBy=<SleepFuture by=main',
+      'scheduled child wokenBy=<Future by=main',
       'stepped main',
       'step child current=child',
       // Done: its awaiter is woken first (from inside its last step), then taskDone.

@@ -1,8 +1,9 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { EventLoop } from './public';
 import { CancelledError } from './exceptions';
 import type { Future } from './public';
 import { Lock } from './lock';
+import { WaiterQueue } from './waiters';
 import { run, runSync } from './runner';
 import { getRunningLoop } from './runningLoop';
 import type { Task } from './public';
@@ -159,37 +160,31 @@ describe('Lock', () => {
     expect(seen).toEqual([true, true, true]);
   });
 
-  test('uncontended acquire and release create no future', () => {
+  test('uncontended acquire and release queue no waiter (and so make no future)', () => {
     const lock = new Lock();
-    const created = runSync(
-      (function* () {
-        const loop = getRunningLoop();
-        const original = loop.createFuture;
-        let n = 0;
-        loop.createFuture = function <T>(this: EventLoop) {
-          n++;
-          return original.call(this) as Future<T>;
-        };
-        try {
+    const push = vi.spyOn(WaiterQueue.prototype, 'push');
+    try {
+      runSync(
+        (function* () {
           for (let i = 0; i < 1000; i++) {
             yield* lock.acquire();
             lock.release();
             yield* lock.hold(function* () {});
           }
-          // Contended: one future per waiter.
+          expect(push).not.toHaveBeenCalled();
+          // Contended: one waiter (one future) per task that has to wait.
           yield* lock.acquire();
           const t = createTask(lock.acquire());
           yield;
           lock.release();
           yield* t;
           lock.release();
-        } finally {
-          loop.createFuture = original;
-        }
-        return n;
-      })(),
-    );
-    expect(created).toBe(1);
+        })(),
+      );
+      expect(push).toHaveBeenCalledTimes(1);
+    } finally {
+      push.mockRestore();
+    }
   });
 
   describe('hold', () => {

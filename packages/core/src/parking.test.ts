@@ -1,10 +1,19 @@
 import { describe, expect, test } from 'vitest';
 import { errorOf, go } from '../test/helpers';
 import { Lock } from './lock';
-import { ParkingLot } from './parking';
+import { ParkingLot, type WaitTarget } from './parking';
 import { Semaphore } from './semaphore';
 import { createTask } from './taskFunctions';
 import type { Coro, Task } from './types';
+
+/** A stand-in primitive for a lot. */
+function target(name = '<Thing>'): WaitTarget {
+  const t: WaitTarget & { toString(): string } = {
+    _waitParts: () => ({ kind: 'future', text: name, blockers: [] }),
+    toString: () => name,
+  };
+  return t;
+}
 
 function* ticks(n: number): Coro<void> {
   for (let i = 0; i < n; i++) yield;
@@ -13,7 +22,7 @@ function* ticks(n: number): Coro<void> {
 describe('ParkingLot', () => {
   test('unparks in FIFO order with the given value; unpark(n) counts only pending waiters', () => {
     const out = go(function* () {
-      const lot = new ParkingLot<string>({ toString: () => '<owner>' });
+      const lot = new ParkingLot<string>(target('<owner>'));
       const log: string[] = [];
       const parked = ['a', 'b', 'c'].map((n) =>
         createTask(
@@ -40,7 +49,7 @@ describe('ParkingLot', () => {
 
   test('unparkHead wakes only a pending head (a lock hand-over), unparkOne the first pending', () => {
     const out = go(function* () {
-      const lot = new ParkingLot<number>({});
+      const lot = new ParkingLot<number>(target());
       const a = createTask(lot.park());
       const b = createTask(lot.park());
       yield;
@@ -54,7 +63,7 @@ describe('ParkingLot', () => {
 
   test('a parked task that is cancelled leaves the queue; onAbandon learns whether it was woken', () => {
     const out = go(function* () {
-      const lot = new ParkingLot<boolean>({});
+      const lot = new ParkingLot<boolean>(target());
       const seen: Array<[string, boolean, string]> = [];
       const parker = (name: string): Task<boolean> =>
         createTask(
@@ -83,7 +92,7 @@ describe('ParkingLot', () => {
   });
 
   test('a primitive belongs to the loop that first parked on it', () => {
-    const lot = new ParkingLot<void>({ toString: () => '<Thing>' });
+    const lot = new ParkingLot<void>(target());
     go(function* () {
       const t = createTask(lot.park());
       yield;

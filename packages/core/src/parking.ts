@@ -24,7 +24,7 @@
  */
 
 import type { LoopInternals } from './events';
-import { Future, type WaitParts } from './future';
+import { CoreFuture, type Future, type WaitParts } from './future';
 import type { Coro } from './types';
 import { checkBody, checkBodyResult } from './validate';
 import { WaiterQueue, bindLoop } from './waiters';
@@ -45,7 +45,7 @@ export interface WaitTarget {
  *
  * @internal
  */
-export class ParkedFuture<T> extends Future<T> {
+export class ParkedFuture<T> extends CoreFuture<T> {
   /** @internal */ readonly _target: WaitTarget;
   /** @internal */ readonly _side: string;
   constructor(loop: LoopInternals, target: WaitTarget, side: string) {

@@ -247,7 +247,7 @@ describe('runSync', () => {
     }
     expect(e).toBeInstanceOf(Error);
     expect(e?.message).toMatch(
-      /^runSync\(\): the loop would have to wait for the host: the next timer is due at 10 ms and the clock cannot move time itself\. 1 wrapped native promise\(s\) pending\.\nTasks still waiting:\n {2}Task-\d+ waiting on <Future pending>\n {2}sleeper waiting on <Future pending>$/,
+      /^runSync\(\): the loop would have to wait for the host: the next timer is due at 10 ms and the clock cannot move time itself\. 1 wrapped native promise\(s\) pending\.\nTasks still waiting:\n {2}Task-\d+ waiting on a wrapped native promise\n {2}sleeper waiting on sleep until 10$/,
     );
   });
 
@@ -259,7 +259,7 @@ describe('runSync', () => {
         })(),
       ),
     ).toThrow(
-      /^runSync\(\): the loop would have to wait for the host: no callback is ready and no timer is scheduled\.\nTasks still waiting:\n {2}Task-\d+ waiting on <Future pending>$/,
+      /^runSync\(\): the loop would have to wait for the host: no callback is ready and no timer is scheduled\.\nTasks still waiting:\n {2}Task-\d+ waiting on future <Future pending>$/,
     );
   });
 
@@ -275,7 +275,7 @@ describe('runSync', () => {
       message = (e as Error).message;
     }
     expect(message).toMatch(
-      /^runSync\(\): the loop would have to wait for the host: the next timer is due at [\d.]+ ms and the clock cannot move time itself\.\nTasks still waiting:\n {2}Task-\d+ waiting on <Future pending>$/,
+      /^runSync\(\): the loop would have to wait for the host: the next timer is due at [\d.]+ ms and the clock cannot move time itself\.\nTasks still waiting:\n {2}Task-\d+ waiting on sleep until [\d.]+$/,
     );
   });
 

@@ -11,6 +11,7 @@ import { isGeneratorObject, repr } from './format';
 import type * as api from './types';
 import { peekRunningLoop } from './runningLoop';
 import { type Task, pendingTasks } from './task';
+import { describeWait } from './waits';
 import type { Clock, Coro, Instrument } from './types';
 
 // How many tasks an error message names at most.
@@ -203,8 +204,7 @@ function stuckError(loop: EventLoop, stuck: LoopStuckError): Error {
       lines.push(`  … and ${loop._taskCount - MAX_TASKS_NAMED} more`);
       break;
     }
-    const w = (t as Task<unknown>)._futWaiter;
-    lines.push(`  ${t.getName()} waiting on ${w === null ? 'nothing (ready)' : w.toString()}`);
+    lines.push(`  ${t.getName()} waiting on ${describeWait(t).text}`);
   }
   const host =
     stuck.hostPending > 0 ? ` ${stuck.hostPending} wrapped native promise(s) pending.` : '';

@@ -5,12 +5,12 @@
  */
 
 import { ensureFutureOn } from './ensureFuture';
-import { CANCELLED, FAILED, Future, type WaitParts } from './future';
+import { CANCELLED, CoreFuture, FAILED, type Future, type WaitParts } from './future';
 import type * as api from './types';
 import type { Awaitable, Coro } from './types';
 
 /** The outer future of `shield`: a task awaiting it waits on the inner one. */
-class ShieldFuture<T> extends Future<T> {
+class ShieldFuture<T> extends CoreFuture<T> {
   constructor(
     opts: { loop: api.EventLoop },
     /** @internal */ readonly _inner: Future<T>,

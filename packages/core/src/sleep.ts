@@ -11,7 +11,7 @@
  */
 
 import { adoptGeneratorPrototype } from './coroutineOp';
-import { Future, NO_TASKS, PENDING, type WaitParts } from './future';
+import { CoreFuture, type Future, NO_TASKS, PENDING, type WaitParts } from './future';
 import type { TimerHandle } from './handles';
 import { runningLoop } from './runningLoop';
 import type { Coro } from './types';
@@ -25,7 +25,7 @@ const WAITING = 2; // at `yield* fut`
 const DONE = 3;
 
 /** The future a sleeping task waits on: it knows until when. */
-class SleepFuture<T> extends Future<T> {
+class SleepFuture<T> extends CoreFuture<T> {
   /** @internal */ _until = 0;
 
   /** @internal `sleep until 1500` (loop time, ms). */

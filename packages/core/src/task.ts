@@ -100,6 +100,9 @@ export class Task<T = unknown> extends Future<T> implements api.Task<T>, DoneWak
       fireHook(loop, created, 'taskCreated', this, loop._currentTask ?? undefined);
     }
     if (opts?.eagerStart && loop._isRunningNow()) {
+      // Listed before its first step, so that tasks it creates in that step come after
+      // it in the loop's list (creation order: run() cancels leftovers in that order).
+      registerTask(loop, this as Task<unknown>);
       this._eagerStart();
     } else {
       this._schedule(undefined);
@@ -437,7 +440,6 @@ export class Task<T = unknown> extends Future<T> implements api.Task<T>, DoneWak
       if (after !== null) fireHook(loop, after, 'afterTaskStep', this);
       this._leaveContext(prevCtx, prevMap);
       swapCurrentTask(loop, prevTask);
-      if (this._state === PENDING) registerTask(loop, this as Task<unknown>);
     }
   }
 }

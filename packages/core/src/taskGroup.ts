@@ -12,7 +12,7 @@
 import type { LoopInternals } from './events';
 import { CancelledError, TaskGroupError } from './exceptions';
 import { isGeneratorObject, repr } from './format';
-import { FAILED, Future, type WaitParts } from './future';
+import { CoreFuture, FAILED, type Future, type WaitParts } from './future';
 import { runningLoop } from './runningLoop';
 import type { Task } from './task';
 import type * as api from './types';
@@ -214,7 +214,7 @@ export class TaskGroup {
 }
 
 /** The future a task group's owner waits on at exit, until every task of the group is done. */
-class GroupFuture extends Future<boolean> {
+class GroupFuture extends CoreFuture<boolean> {
   constructor(
     opts: { loop: api.EventLoop },
     /** @internal */ readonly _group: TaskGroup,

@@ -6,7 +6,7 @@
  */
 
 import { isGeneratorObject, repr } from './format';
-import { Future, type WaitParts } from './future';
+import { CoreFuture, Future, type WaitParts } from './future';
 import { Task } from './task';
 import type * as api from './types';
 import { runningLoop } from './runningLoop';
@@ -67,7 +67,7 @@ export interface WaitOptions {
 }
 
 /** The future `wait()` suspends on: it knows what it waits for. */
-class WaitFuture extends Future<void> {
+class WaitFuture extends CoreFuture<void> {
   constructor(
     opts: { loop: api.EventLoop },
     /** @internal */ readonly _fs: ReadonlySet<api.Future<unknown>>,

@@ -232,7 +232,7 @@ describe('getAwaitedBy', () => {
       return [all, afterDiscard, inGroup];
     });
     expect(out).toEqual([
-      ['<Future', '<GatheringFuture', '<ShieldFuture', 'awaiter'],
+      ['<Future', '<Future', '<GatheringFuture', 'awaiter'],
       3,
       ['owner'],
     ]);

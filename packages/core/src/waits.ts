@@ -105,10 +105,7 @@ export function getAwaitedBy(fut: api.Future<unknown>): api.Future<unknown>[] {
  * }
  * ```
  */
-export function futureAddToAwaitedBy(
-  fut: api.Future<unknown>,
-  waiter: api.Future<unknown>,
-): void {
+export function futureAddToAwaitedBy(fut: api.Future<unknown>, waiter: api.Future<unknown>): void {
   if (!(fut instanceof Future) || !(waiter instanceof Future)) {
     throw new TypeError('futureAddToAwaitedBy(): both arguments must be aio Futures');
   }

@@ -6,7 +6,7 @@
 
 import type { DoneWaker, LoopInternals } from './events';
 import { repr } from './format';
-import { Future, NO_TASKS, PENDING, type WaitParts } from './future';
+import { CoreFuture, type Future, NO_TASKS, PENDING, type WaitParts } from './future';
 import { runningLoop } from './runningLoop';
 import type * as api from './types';
 
@@ -50,7 +50,7 @@ class HostHold<T> implements DoneWaker {
 }
 
 /** The future of a wrapped native promise. */
-class PromiseFuture<T> extends Future<T> {
+class PromiseFuture<T> extends CoreFuture<T> {
   /** @internal where `wrapPromise` was called (debug mode only) */ _createdAt = '';
 
   /** @internal */

@@ -10,7 +10,7 @@ import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // The one place the fuzzer learns where CPython is (the comparison harness's finder).
-import { findPython, type PythonInfo } from '../compare/python';
+import { findPython, type PythonInfo } from '@aio/test-utils';
 import type { Program } from './program';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
