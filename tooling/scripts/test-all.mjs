@@ -9,6 +9,7 @@ const steps = [
   ['build', false],
   ['typecheck', false],
   ['lint', false],
+  ['lint:aio', true],
   ['test:unit', false],
   ['lint:pkg', true],
   ['check:cycles', false],

@@ -19,7 +19,9 @@ describe('isAioCoreFile', () => {
   it('recognises installed copies by their node_modules path (npm, pnpm, Windows separators)', () => {
     expect(isAioCoreFile('/app/node_modules/@aio/core/dist/index.d.ts')).toBe(true);
     expect(
-      isAioCoreFile('/app/node_modules/.pnpm/@aio+core@0.1.0/node_modules/@aio/core/dist/index.d.cts'),
+      isAioCoreFile(
+        '/app/node_modules/.pnpm/@aio+core@0.1.0/node_modules/@aio/core/dist/index.d.cts',
+      ),
     ).toBe(true);
     expect(isAioCoreFile('C:\\app\\node_modules\\@aio\\core\\dist\\index.d.ts')).toBe(true);
   });

@@ -135,7 +135,9 @@ function createTypeInfo(checker: ts.TypeChecker): AioTypeInfo {
   }
 
   function isSuspension(type: ts.Type): boolean {
-    return isAioSymbol(type.getSymbol(), ['Suspension']) || isAioSymbol(type.aliasSymbol, ['Suspension']);
+    return (
+      isAioSymbol(type.getSymbol(), ['Suspension']) || isAioSymbol(type.aliasSymbol, ['Suspension'])
+    );
   }
 
   /** A yield type that only aio produces: a union containing a Future or a Suspension. */

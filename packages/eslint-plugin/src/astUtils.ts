@@ -41,7 +41,7 @@ export function isFunction(node: TSESTree.Node): node is FunctionNode {
  * ```
  */
 export function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
-  for (let n = node.parent; n != null; n = n.parent) {
+  for (let n: TSESTree.Node | undefined = node.parent; n != null; n = n.parent) {
     if (isFunction(n)) return n;
   }
   return undefined;
@@ -58,7 +58,7 @@ export function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined
  */
 export function inSyncGenerator(node: TSESTree.Node): boolean {
   const fn = enclosingFunction(node);
-  return fn !== undefined && fn.generator && !fn.async;
+  return fn?.generator === true && !fn.async;
 }
 
 /**
@@ -100,7 +100,9 @@ export function walkOwnBody(root: TSESTree.Node, visit: (node: TSESTree.Node) =>
 }
 
 function isClass(node: TSESTree.Node): boolean {
-  return node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression;
+  return (
+    node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression
+  );
 }
 
 /** The child nodes of a node, in source order (every property holding nodes, but `parent`). */
@@ -221,7 +223,11 @@ function lookup(
   node: TSESTree.Node,
   name: string,
 ): TSESLint.Scope.Variable | undefined {
-  for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(node); scope; scope = scope.upper) {
+  for (
+    let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(node);
+    scope;
+    scope = scope.upper
+  ) {
     const variable = scope.set.get(name);
     if (variable !== undefined) return variable;
   }

@@ -20,10 +20,14 @@ describe('the plugin object', () => {
       'require-task-retrieval',
     ]);
     for (const [name, rule] of Object.entries(rules)) {
-      expect(rule.meta.docs.url).toBe(docsUrl(name));
-      expect(rule.meta.docs.url).toMatch(new RegExp(`/docs/rules/${name}\\.md$`));
-      expect(rule.meta.docs.description.length).toBeGreaterThan(20);
-      expect(rule.meta.docs.requiresTypeChecking).toBe(true);
+      const docs = rule.meta?.docs as { url?: string; description?: string } & Record<
+        string,
+        unknown
+      >;
+      expect(docs.url).toBe(docsUrl(name));
+      expect(docs.url).toMatch(new RegExp(`/docs/rules/${name}\\.md$`));
+      expect(docs.description?.length).toBeGreaterThan(20);
+      expect(docs.requiresTypeChecking).toBe(true);
     }
   });
 
@@ -44,7 +48,7 @@ describe('the plugin object', () => {
   });
 
   it('turns on every rule but require-task-retrieval in configs.recommended, all in configs.all', () => {
-    expect(configs.recommended.plugins['@aio']).toBe(plugin);
+    expect(configs.recommended.plugins?.['@aio']).toBe(plugin);
     expect(configs.recommended.rules).toEqual({
       '@aio/no-floating-coroutine': 'error',
       '@aio/no-await-coroutine': 'error',
@@ -52,7 +56,7 @@ describe('the plugin object', () => {
       '@aio/no-swallowed-cancellation': 'error',
       '@aio/require-task-retrieval': 'off',
     });
-    expect(Object.values(configs.all.rules)).toEqual(ruleNames.map(() => 'error'));
+    expect(Object.values(configs.all.rules ?? {})).toEqual(ruleNames.map(() => 'error'));
   });
 });
 

@@ -16,15 +16,32 @@
  * @packageDocumentation
  */
 
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { ESLint, Linter, Rule } from 'eslint';
 import { noAwaitCoroutine } from './rules/noAwaitCoroutine';
 import { noFloatingCoroutine } from './rules/noFloatingCoroutine';
 import { noSwallowedCancellation } from './rules/noSwallowedCancellation';
 import { noYieldFuture } from './rules/noYieldFuture';
 import { requireTaskRetrieval } from './rules/requireTaskRetrieval';
 
+/** The names of the plugin's rules (without the `@aio/` prefix). */
+export type AioRuleName =
+  | 'no-floating-coroutine'
+  | 'no-await-coroutine'
+  | 'no-yield-future'
+  | 'no-swallowed-cancellation'
+  | 'require-task-retrieval';
+
+const typedRules = {
+  'no-floating-coroutine': noFloatingCoroutine,
+  'no-await-coroutine': noAwaitCoroutine,
+  'no-yield-future': noYieldFuture,
+  'no-swallowed-cancellation': noSwallowedCancellation,
+  'require-task-retrieval': requireTaskRetrieval,
+} satisfies Record<AioRuleName, unknown>;
+
 /**
- * Every rule of the plugin, by name (without the `@aio/` prefix).
+ * Every rule of the plugin, by name (without the `@aio/` prefix), typed as ESLint's own
+ * rule modules so that `defineConfig` from `eslint/config` accepts the plugin.
  *
  * @example
  * ```js
@@ -32,42 +49,22 @@ import { requireTaskRetrieval } from './rules/requireTaskRetrieval';
  * export default [{ plugins: { '@aio': aio }, rules: { '@aio/no-yield-future': 'error' } }];
  * ```
  */
-export const rules = {
-  'no-floating-coroutine': noFloatingCoroutine,
-  'no-await-coroutine': noAwaitCoroutine,
-  'no-yield-future': noYieldFuture,
-  'no-swallowed-cancellation': noSwallowedCancellation,
-  'require-task-retrieval': requireTaskRetrieval,
-} satisfies Record<string, TSESLint.RuleModule<string, readonly unknown[]>>;
+export const rules = typedRules as unknown as Record<AioRuleName, Rule.RuleModule>;
 
 /** The plugin's name and namespace, as ESLint reports them. */
-export const meta = { name: '@aio/eslint-plugin', namespace: '@aio' } as const;
-
-/** A flat config object: the plugin under the `@aio` namespace and some of its rules. */
-export interface AioConfig {
-  name: string;
-  plugins: { '@aio': AioPlugin };
-  rules: Record<`@aio/${keyof typeof rules}`, TSESLint.FlatConfig.RuleEntry>;
-}
+export const meta = { name: '@aio/eslint-plugin', namespace: '@aio' };
 
 /** The plugin object ESLint loads. */
-export interface AioPlugin {
-  meta: typeof meta;
-  rules: typeof rules;
-  configs: { recommended: AioConfig; all: AioConfig };
+export interface AioPlugin extends ESLint.Plugin {
+  meta: { name: string; namespace: string };
+  rules: Record<AioRuleName, Rule.RuleModule>;
+  configs: { recommended: Linter.Config; all: Linter.Config };
 }
 
-/** The rule levels of `configs.recommended`: every rule but `require-task-retrieval`. */
-const recommendedRules = Object.fromEntries(
-  Object.entries(rules).map(([name, rule]) => [
-    `@aio/${name}`,
-    rule.meta.docs.recommended ? 'error' : 'off',
-  ]),
-) as AioConfig['rules'];
-
-const allRules = Object.fromEntries(
-  Object.keys(rules).map((name) => [`@aio/${name}`, 'error']),
-) as AioConfig['rules'];
+const ruleLevels = (level: (name: AioRuleName) => Linter.RuleSeverity) =>
+  Object.fromEntries(
+    (Object.keys(typedRules) as AioRuleName[]).map((name) => [`@aio/${name}`, level(name)]),
+  );
 
 /**
  * The shared configs: `recommended` (the four rules that catch code that does nothing or
@@ -92,7 +89,15 @@ export const configs = {} as AioPlugin['configs'];
  * ```
  */
 const plugin: AioPlugin = { meta, rules, configs };
-configs.recommended = { name: '@aio/recommended', plugins: { '@aio': plugin }, rules: recommendedRules };
-configs.all = { name: '@aio/all', plugins: { '@aio': plugin }, rules: allRules };
+configs.recommended = {
+  name: '@aio/recommended',
+  plugins: { '@aio': plugin },
+  rules: ruleLevels((name) => (typedRules[name].meta.docs?.recommended ? 'error' : 'off')),
+};
+configs.all = {
+  name: '@aio/all',
+  plugins: { '@aio': plugin },
+  rules: ruleLevels(() => 'error'),
+};
 
 export default plugin;

@@ -63,14 +63,21 @@ export const noAwaitCoroutine = createRule<[], MessageId>({
       return [
         {
           messageId,
-          fix: (fixer) => [...name.imports(fixer), fixer.replaceText(argument, `${name.text}(${text})`)],
+          fix: (fixer) => [
+            ...name.imports(fixer),
+            fixer.replaceText(argument, `${name.text}(${text})`),
+          ],
         },
       ];
     }
 
     function isGlobalPromise(node: TSESTree.Node): boolean {
       if (node.type !== AST_NODE_TYPES.Identifier || node.name !== 'Promise') return false;
-      for (let scope: TSESLint.Scope.Scope | null = context.sourceCode.getScope(node); scope; scope = scope.upper) {
+      for (
+        let scope: TSESLint.Scope.Scope | null = context.sourceCode.getScope(node);
+        scope;
+        scope = scope.upper
+      ) {
         const variable = scope.set.get('Promise');
         if (variable !== undefined && variable.defs.length > 0) return false; // shadowed
       }
@@ -105,7 +112,8 @@ export const noAwaitCoroutine = createRule<[], MessageId>({
         if (argument.type === AST_NODE_TYPES.ArrayExpression) {
           for (const element of argument.elements) {
             if (element === null) continue;
-            const value = element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element;
+            const value =
+              element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element;
             const type = services.getTypeAtLocation(value);
             if (aio.isCoroutine(type) || aio.isCoroutineArray(type)) {
               context.report({ node: element, messageId: 'promiseCombinator', data: { method } });

@@ -1,7 +1,8 @@
 import { noFloatingCoroutine } from './noFloatingCoroutine';
 import { typedRuleTester } from '../ruleTester.testutil';
 
-const AIO = "import { type Coro, createTask, gather, Queue, run, sleep, taskGroup } from '@aio/core';";
+const AIO =
+  "import { type Coro, createTask, gather, Queue, run, sleep, taskGroup } from '@aio/core';";
 
 typedRuleTester().run('no-floating-coroutine', noFloatingCoroutine, {
   valid: [
@@ -136,9 +137,36 @@ function* main() {
   yield;
 }`,
       errors: [
-        { messageId: 'floating', line: 3, suggestions: [{ messageId: 'suggestYieldStar', output: `import { aio, fetchUser, nap } from './helpers';\nfunction* main() {\n  yield* nap(5);\n  fetchUser(1);\n  aio.sleep(1);\n  yield;\n}` }] },
-        { messageId: 'floating', line: 4, suggestions: [{ messageId: 'suggestYieldStar', output: `import { aio, fetchUser, nap } from './helpers';\nfunction* main() {\n  nap(5);\n  yield* fetchUser(1);\n  aio.sleep(1);\n  yield;\n}` }] },
-        { messageId: 'floating', line: 5, suggestions: [{ messageId: 'suggestYieldStar', output: `import { aio, fetchUser, nap } from './helpers';\nfunction* main() {\n  nap(5);\n  fetchUser(1);\n  yield* aio.sleep(1);\n  yield;\n}` }] },
+        {
+          messageId: 'floating',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'suggestYieldStar',
+              output: `import { aio, fetchUser, nap } from './helpers';\nfunction* main() {\n  yield* nap(5);\n  fetchUser(1);\n  aio.sleep(1);\n  yield;\n}`,
+            },
+          ],
+        },
+        {
+          messageId: 'floating',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'suggestYieldStar',
+              output: `import { aio, fetchUser, nap } from './helpers';\nfunction* main() {\n  nap(5);\n  yield* fetchUser(1);\n  aio.sleep(1);\n  yield;\n}`,
+            },
+          ],
+        },
+        {
+          messageId: 'floating',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'suggestYieldStar',
+              output: `import { aio, fetchUser, nap } from './helpers';\nfunction* main() {\n  nap(5);\n  fetchUser(1);\n  yield* aio.sleep(1);\n  yield;\n}`,
+            },
+          ],
+        },
       ],
     },
     {
@@ -151,9 +179,36 @@ function* main<C extends Coro<number>>(make: () => C): Coro<void> {
   make();
 }`,
       errors: [
-        { messageId: 'floating', line: 4, suggestions: [{ messageId: 'suggestYieldStar', output: `import type { Coro } from '@aio/core';\nimport { fetchUser, retry, same } from './helpers';\nfunction* main<C extends Coro<number>>(make: () => C): Coro<void> {\n  yield* retry(3, () => fetchUser(1));\n  same(fetchUser(2));\n  make();\n}` }] },
-        { messageId: 'floating', line: 5, suggestions: [{ messageId: 'suggestYieldStar', output: `import type { Coro } from '@aio/core';\nimport { fetchUser, retry, same } from './helpers';\nfunction* main<C extends Coro<number>>(make: () => C): Coro<void> {\n  retry(3, () => fetchUser(1));\n  yield* same(fetchUser(2));\n  make();\n}` }] },
-        { messageId: 'floating', line: 6, suggestions: [{ messageId: 'suggestYieldStar', output: `import type { Coro } from '@aio/core';\nimport { fetchUser, retry, same } from './helpers';\nfunction* main<C extends Coro<number>>(make: () => C): Coro<void> {\n  retry(3, () => fetchUser(1));\n  same(fetchUser(2));\n  yield* make();\n}` }] },
+        {
+          messageId: 'floating',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'suggestYieldStar',
+              output: `import type { Coro } from '@aio/core';\nimport { fetchUser, retry, same } from './helpers';\nfunction* main<C extends Coro<number>>(make: () => C): Coro<void> {\n  yield* retry(3, () => fetchUser(1));\n  same(fetchUser(2));\n  make();\n}`,
+            },
+          ],
+        },
+        {
+          messageId: 'floating',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'suggestYieldStar',
+              output: `import type { Coro } from '@aio/core';\nimport { fetchUser, retry, same } from './helpers';\nfunction* main<C extends Coro<number>>(make: () => C): Coro<void> {\n  retry(3, () => fetchUser(1));\n  yield* same(fetchUser(2));\n  make();\n}`,
+            },
+          ],
+        },
+        {
+          messageId: 'floating',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'suggestYieldStar',
+              output: `import type { Coro } from '@aio/core';\nimport { fetchUser, retry, same } from './helpers';\nfunction* main<C extends Coro<number>>(make: () => C): Coro<void> {\n  retry(3, () => fetchUser(1));\n  same(fetchUser(2));\n  yield* make();\n}`,
+            },
+          ],
+        },
       ],
     },
     {
@@ -179,8 +234,26 @@ function* main(): Coro<void> {
   taskGroup(function* (tg) { yield* sleep(1); });
 }`,
       errors: [
-        { messageId: 'floating', line: 3, suggestions: [{ messageId: 'suggestYieldStar', output: `import { type Coro, sleep, taskGroup } from 'aio-next';\nfunction* main(): Coro<void> {\n  yield* sleep(1);\n  taskGroup(function* (tg) { yield* sleep(1); });\n}` }] },
-        { messageId: 'floating', line: 4, suggestions: [{ messageId: 'suggestYieldStar', output: `import { type Coro, sleep, taskGroup } from 'aio-next';\nfunction* main(): Coro<void> {\n  sleep(1);\n  yield* taskGroup(function* (tg) { yield* sleep(1); });\n}` }] },
+        {
+          messageId: 'floating',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'suggestYieldStar',
+              output: `import { type Coro, sleep, taskGroup } from 'aio-next';\nfunction* main(): Coro<void> {\n  yield* sleep(1);\n  taskGroup(function* (tg) { yield* sleep(1); });\n}`,
+            },
+          ],
+        },
+        {
+          messageId: 'floating',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'suggestYieldStar',
+              output: `import { type Coro, sleep, taskGroup } from 'aio-next';\nfunction* main(): Coro<void> {\n  sleep(1);\n  yield* taskGroup(function* (tg) { yield* sleep(1); });\n}`,
+            },
+          ],
+        },
       ],
     },
     {
@@ -189,7 +262,9 @@ function* main(): Coro<void> {
       errors: [
         {
           messageId: 'floating',
-          suggestions: [{ messageId: 'suggestCreateTask', output: `${AIO}\ncreateTask(sleep(1));` }],
+          suggestions: [
+            { messageId: 'suggestCreateTask', output: `${AIO}\ncreateTask(sleep(1));` },
+          ],
         },
       ],
     },

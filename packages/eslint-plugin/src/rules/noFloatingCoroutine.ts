@@ -131,7 +131,8 @@ export const noFloatingCoroutine = createRule<Options, MessageId>({
         return [
           {
             messageId: 'suggestYieldStar',
-            fix: (fixer) => fixer.replaceText(node, needsParens ? `yield* (${text})` : `yield* ${text}`),
+            fix: (fixer) =>
+              fixer.replaceText(node, needsParens ? `yield* (${text})` : `yield* ${text}`),
           },
         ];
       }
@@ -200,10 +201,15 @@ export const noFloatingCoroutine = createRule<Options, MessageId>({
       },
       // A callback that is not a call argument but still typed as returning void, e.g.
       // `const onDone: () => void = () => work();` or an object property `{ onDone: ... }`.
-      'ArrowFunctionExpression, FunctionExpression'(node: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression) {
+      'ArrowFunctionExpression, FunctionExpression'(
+        node: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression,
+      ) {
         if (!options.checkVoidCallbacks) return;
         const parent = node.parent;
-        if (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) {
+        if (
+          parent.type === AST_NODE_TYPES.CallExpression ||
+          parent.type === AST_NODE_TYPES.NewExpression
+        ) {
           return; // checked with the call's arguments
         }
         if (
@@ -215,7 +221,10 @@ export const noFloatingCoroutine = createRule<Options, MessageId>({
           return;
         }
         const tsNode = services.esTreeNodeToTSNodeMap.get(node) as ts.Expression;
-        if (expectsVoidReturn(checker.getContextualType(tsNode)) && returnsCoroutine(typeOf(node))) {
+        if (
+          expectsVoidReturn(checker.getContextualType(tsNode)) &&
+          returnsCoroutine(typeOf(node))
+        ) {
           context.report({ node, messageId: 'voidCallback' });
         }
       },

@@ -16,15 +16,21 @@ typedRuleTester().run('no-swallowed-cancellation', noSwallowedCancellation, {
     },
     {
       name: 'accepts a catch that re-throws cancellations first (instanceof CancelledError)',
-      code: coroutine('catch (e) {\n    if (e instanceof CancelledError) throw e;\n    log(e);\n  }'),
+      code: coroutine(
+        'catch (e) {\n    if (e instanceof CancelledError) throw e;\n    log(e);\n  }',
+      ),
     },
     {
       name: 'accepts a catch that re-throws everything but the error it handles',
-      code: coroutine('catch (e) {\n    if (!(e instanceof TimeoutError)) throw e;\n    log(e);\n  }'),
+      code: coroutine(
+        'catch (e) {\n    if (!(e instanceof TimeoutError)) throw e;\n    log(e);\n  }',
+      ),
     },
     {
       name: 'accepts a catch that handles one error and re-throws the rest unconditionally',
-      code: coroutine('catch (e) {\n    if (e instanceof TimeoutError) { log(e); return; }\n    throw e;\n  }'),
+      code: coroutine(
+        'catch (e) {\n    if (e instanceof TimeoutError) { log(e); return; }\n    throw e;\n  }',
+      ),
     },
     {
       name: 'accepts a catch that wraps every error in another',
@@ -43,6 +49,22 @@ function* main(): Coro<void> { try { yield* sleep(1); } catch (e) { fail(e); } }
     {
       name: 'accepts a catch that calls uncancel() to ignore the cancellation deliberately',
       code: coroutine('catch (e) {\n    if (isCancelledError(e)) currentTask()!.uncancel();\n  }'),
+    },
+    {
+      name: 'accepts a catch that keeps the error for a re-throw after cleaning up',
+      code: `${AIO}
+function* main(): Coro<void> {
+  let failure: unknown;
+  let failed = false;
+  try {
+    yield* sleep(1);
+  } catch (e) {
+    failed = true;
+    failure = e;
+  }
+  yield* sleep(2);
+  if (failed) throw failure;
+}`,
     },
     {
       name: 'accepts a catch whose try block does not wait',
@@ -122,12 +144,59 @@ function* main(): Coro<void> {
     {
       name: 'reports a catch that only re-throws one other error class',
       code: coroutine('catch (e) {\n    if (e instanceof TimeoutError) throw e;\n    log(e);\n  }'),
-      errors: [{ messageId: 'swallowed', suggestions: [{ messageId: 'suggestRethrow', data: { name: 'e' }, output: coroutine('catch (e) {\n    if (isCancelledError(e)) throw e;\n    if (e instanceof TimeoutError) throw e;\n    log(e);\n  }') }] }],
+      errors: [
+        {
+          messageId: 'swallowed',
+          suggestions: [
+            {
+              messageId: 'suggestRethrow',
+              data: { name: 'e' },
+              output: coroutine(
+                'catch (e) {\n    if (isCancelledError(e)) throw e;\n    if (e instanceof TimeoutError) throw e;\n    log(e);\n  }',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'reports a catch that keeps only errors other than cancellations',
+      code: coroutine('catch (e) {\n    if (e instanceof TimeoutError) saved = e;\n  }').replace(
+        'function* main',
+        'let saved: unknown;\nfunction* main',
+      ),
+      errors: [
+        {
+          messageId: 'swallowed',
+          suggestions: [
+            {
+              messageId: 'suggestRethrow',
+              data: { name: 'e' },
+              output: coroutine(
+                'catch (e) {\n    if (isCancelledError(e)) throw e;\n    if (e instanceof TimeoutError) saved = e;\n  }',
+              ).replace('function* main', 'let saved: unknown;\nfunction* main'),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'reports a catch that re-throws everything but cancellations',
       code: coroutine('catch (e) {\n    if (!isCancelledError(e)) throw e;\n  }'),
-      errors: [{ messageId: 'swallowed', suggestions: [{ messageId: 'suggestRethrow', data: { name: 'e' }, output: coroutine('catch (e) {\n    if (isCancelledError(e)) throw e;\n    if (!isCancelledError(e)) throw e;\n  }') }] }],
+      errors: [
+        {
+          messageId: 'swallowed',
+          suggestions: [
+            {
+              messageId: 'suggestRethrow',
+              data: { name: 'e' },
+              output: coroutine(
+                'catch (e) {\n    if (isCancelledError(e)) throw e;\n    if (!isCancelledError(e)) throw e;\n  }',
+              ),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'reports a catch that recognises a cancellation and returns',
@@ -136,7 +205,9 @@ function* main(): Coro<void> {
     },
     {
       name: 'reports a catch that recognises a cancellation in a condition and returns',
-      code: coroutine('catch (e) {\n    if (e instanceof CancelledError && Math.random() > 0.5) {\n      return;\n    }\n    throw e;\n  }'),
+      code: coroutine(
+        'catch (e) {\n    if (e instanceof CancelledError && Math.random() > 0.5) {\n      return;\n    }\n    throw e;\n  }',
+      ),
       errors: [{ messageId: 'returnsOnCancel', line: 8 }],
     },
     {
@@ -161,11 +232,22 @@ import { CancelledError } from 'lookalike';
 function* main(): Coro<void> {
   try { yield* sleep(1); } catch (e) { if (e instanceof CancelledError) throw e; }
 }`,
-      errors: [{ messageId: 'swallowed', suggestions: [{ messageId: 'suggestRethrow', data: { name: 'e' }, output: `import { type Coro, sleep, isCancelledError } from '@aio/core';
+      errors: [
+        {
+          messageId: 'swallowed',
+          suggestions: [
+            {
+              messageId: 'suggestRethrow',
+              data: { name: 'e' },
+              output: `import { type Coro, sleep, isCancelledError } from '@aio/core';
 import { CancelledError } from 'lookalike';
 function* main(): Coro<void> {
   try { yield* sleep(1); } catch (e) { if (isCancelledError(e)) throw e; if (e instanceof CancelledError) throw e; }
-}` }] }],
+}`,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'reports catches in unannotated coroutines and in the Suspension form',

@@ -34,7 +34,8 @@ const UNKNOWN: Split = {
 /**
  * Reports a `catch` in an aio coroutine whose `try` block waits (`yield*`/`yield`), so it
  * can catch the `CancelledError` that `task.cancel()` throws there, and that neither
- * re-throws it nor calls `uncancel()`. The precise rule is in the rule's documentation page.
+ * re-throws it, keeps it for a later re-throw (`failure = e`), nor calls `uncancel()`. The
+ * precise rule is in the rule's documentation page.
  *
  * @example
  * ```ts
@@ -73,13 +74,17 @@ export const noSwallowedCancellation = createRule<[], MessageId>({
       if (fn === undefined || !('generator' in fn) || !fn.generator || fn.async) return false;
       const tsNode = services.esTreeNodeToTSNodeMap.get(fn) as ts.SignatureDeclaration;
       const signature = checker.getSignatureFromDeclaration(tsNode);
-      return signature !== undefined && aio.isCoroutine(checker.getReturnTypeOfSignature(signature));
+      return (
+        signature !== undefined && aio.isCoroutine(checker.getReturnTypeOfSignature(signature))
+      );
     }
 
     /** Classifies `C` in `x instanceof C`. */
-    function classify(constructor: TSESTree.Node): 'cancel' | 'broad' | 'narrow' | 'unknown' {
-      const type = services.getTypeAtLocation(constructor);
-      const instances = type.getConstructSignatures().map((s) => checker.getReturnTypeOfSignature(s));
+    function classify(classExpression: TSESTree.Node): 'cancel' | 'broad' | 'narrow' | 'unknown' {
+      const type = services.getTypeAtLocation(classExpression);
+      const instances = type
+        .getConstructSignatures()
+        .map((s) => checker.getReturnTypeOfSignature(s));
       const instance = instances[0];
       if (instance === undefined || instance.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) {
         return 'unknown';
@@ -121,7 +126,11 @@ export const noSwallowedCancellation = createRule<[], MessageId>({
               callee.property.type === AST_NODE_TYPES.Identifier
             ? callee.property.name
             : undefined;
-      return name === 'isCancelledError' && node.arguments.length > 0 && isParam(node.arguments[0]!, param);
+      return (
+        name === 'isCancelledError' &&
+        node.arguments.length > 0 &&
+        isParam(node.arguments[0]!, param)
+      );
     }
 
     /** How a test splits the caught value. (Recursive over `!`, `&&` and `||`: its depth is
@@ -154,7 +163,12 @@ export const noSwallowedCancellation = createRule<[], MessageId>({
             };
       }
       if (isCancelledErrorCall(test, param)) {
-        return { thenReachable: true, elseReachable: false, thenOnlyCancel: true, elseOnlyCancel: false };
+        return {
+          thenReachable: true,
+          elseReachable: false,
+          thenOnlyCancel: true,
+          elseOnlyCancel: false,
+        };
       }
       if (
         test.type === AST_NODE_TYPES.BinaryExpression &&
@@ -163,11 +177,26 @@ export const noSwallowedCancellation = createRule<[], MessageId>({
       ) {
         switch (classify(test.right)) {
           case 'cancel':
-            return { thenReachable: true, elseReachable: false, thenOnlyCancel: true, elseOnlyCancel: false };
+            return {
+              thenReachable: true,
+              elseReachable: false,
+              thenOnlyCancel: true,
+              elseOnlyCancel: false,
+            };
           case 'broad':
-            return { thenReachable: true, elseReachable: false, thenOnlyCancel: false, elseOnlyCancel: false };
+            return {
+              thenReachable: true,
+              elseReachable: false,
+              thenOnlyCancel: false,
+              elseOnlyCancel: false,
+            };
           case 'narrow':
-            return { thenReachable: false, elseReachable: true, thenOnlyCancel: false, elseOnlyCancel: false };
+            return {
+              thenReachable: false,
+              elseReachable: true,
+              thenOnlyCancel: false,
+              elseOnlyCancel: false,
+            };
           default:
             return UNKNOWN;
         }
@@ -182,7 +211,11 @@ export const noSwallowedCancellation = createRule<[], MessageId>({
     ): Array<{ test: TSESTree.Expression; branch: 'then' | 'else' }> {
       const out: Array<{ test: TSESTree.Expression; branch: 'then' | 'else' }> = [];
       let child: TSESTree.Node = node;
-      for (let n = node.parent; n !== undefined && child !== body; n = n.parent) {
+      for (
+        let n: TSESTree.Node | undefined = node.parent;
+        n != null && child !== body;
+        n = n.parent
+      ) {
         if (n.type === AST_NODE_TYPES.IfStatement && child !== n.test) {
           out.push({ test: n.test, branch: child === n.consequent ? 'then' : 'else' });
         }
@@ -191,14 +224,22 @@ export const noSwallowedCancellation = createRule<[], MessageId>({
       return out;
     }
 
-    function reachableByCancellation(node: TSESTree.Node, body: TSESTree.BlockStatement, param?: string): boolean {
+    function reachableByCancellation(
+      node: TSESTree.Node,
+      body: TSESTree.BlockStatement,
+      param?: string,
+    ): boolean {
       return enclosingBranches(node, body).every(({ test, branch }) => {
         const s = split(test, param);
         return branch === 'then' ? s.thenReachable : s.elseReachable;
       });
     }
 
-    function onlyOnCancellation(node: TSESTree.Node, body: TSESTree.BlockStatement, param?: string): boolean {
+    function onlyOnCancellation(
+      node: TSESTree.Node,
+      body: TSESTree.BlockStatement,
+      param?: string,
+    ): boolean {
       return enclosingBranches(node, body).some(({ test, branch }) => {
         const s = split(test, param);
         return branch === 'then' ? s.thenOnlyCancel : s.elseOnlyCancel;
@@ -208,11 +249,14 @@ export const noSwallowedCancellation = createRule<[], MessageId>({
     /** A `return`, or a `break`/`continue` aimed past the catch (not at a loop inside it). */
     function leavesCatch(node: TSESTree.Node, body: TSESTree.BlockStatement): boolean {
       if (node.type === AST_NODE_TYPES.ReturnStatement) return true;
-      if (node.type !== AST_NODE_TYPES.BreakStatement && node.type !== AST_NODE_TYPES.ContinueStatement) {
+      if (
+        node.type !== AST_NODE_TYPES.BreakStatement &&
+        node.type !== AST_NODE_TYPES.ContinueStatement
+      ) {
         return false;
       }
       const label = node.label?.name;
-      for (let n = node.parent; n !== undefined && n !== body; n = n.parent) {
+      for (let n: TSESTree.Node | undefined = node.parent; n != null && n !== body; n = n.parent) {
         if (label !== undefined) {
           if (n.type === AST_NODE_TYPES.LabeledStatement && n.label.name === label) return false;
         } else if (
@@ -258,7 +302,10 @@ export const noSwallowedCancellation = createRule<[], MessageId>({
           fix: (fixer) => [
             ...guard.imports(fixer),
             first
-              ? fixer.insertTextBefore(first, `if (${guard.text}(${name})) throw ${name};${separator}`)
+              ? fixer.insertTextBefore(
+                  first,
+                  `if (${guard.text}(${name})) throw ${name};${separator}`,
+                )
               : fixer.insertTextAfter(open, ` if (${guard.text}(${name})) throw ${name}; `),
           ],
         },
@@ -270,11 +317,13 @@ export const noSwallowedCancellation = createRule<[], MessageId>({
         const tryStatement = clause.parent;
         if (!containsYield(tryStatement.block)) return;
         if (!isCoroutineFunction(enclosingFunction(clause))) return;
-        const param = clause.param?.type === AST_NODE_TYPES.Identifier ? clause.param.name : undefined;
+        const param =
+          clause.param?.type === AST_NODE_TYPES.Identifier ? clause.param.name : undefined;
         const body = clause.body;
 
         let uncancels = false;
         let rethrows = false;
+        let stores = false;
         let returnsOnCancel: TSESTree.Node | undefined;
         walkOwnBody(body, (node) => {
           if (
@@ -284,6 +333,14 @@ export const noSwallowedCancellation = createRule<[], MessageId>({
             node.callee.property.name === 'uncancel'
           ) {
             uncancels = true;
+          } else if (
+            node.type === AST_NODE_TYPES.AssignmentExpression &&
+            node.operator === '=' &&
+            isParam(node.right, param) &&
+            reachableByCancellation(node, body, param)
+          ) {
+            // `failure = e`: kept for a deferred re-throw (a `finally` spelled out by hand).
+            stores = true;
           } else if (node.type === AST_NODE_TYPES.ThrowStatement || neverReturns(node)) {
             if (reachableByCancellation(node, body, param)) rethrows = true;
           } else if (
@@ -300,7 +357,7 @@ export const noSwallowedCancellation = createRule<[], MessageId>({
           context.report({ node: returnsOnCancel, messageId: 'returnsOnCancel' });
           return;
         }
-        if (!rethrows) {
+        if (!rethrows && !stores) {
           context.report({
             node: clause.param ?? clause,
             messageId: 'swallowed',

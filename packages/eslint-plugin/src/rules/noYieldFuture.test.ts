@@ -122,10 +122,46 @@ function* main() {
   yield fetchUser(1);
 }`,
       errors: [
-        { messageId: 'yieldCoroutine', line: 4, suggestions: [{ messageId: 'suggestYieldStar', output: `import { createTask, sleep } from 'aio-next';\nimport { fetchUser, nap } from './helpers';\nfunction* main() {\n  yield* sleep(1);\n  yield createTask(sleep(1));\n  yield nap(1);\n  yield fetchUser(1);\n}` }] },
-        { messageId: 'yieldFuture', line: 5, suggestions: [{ messageId: 'suggestYieldStar', output: `import { createTask, sleep } from 'aio-next';\nimport { fetchUser, nap } from './helpers';\nfunction* main() {\n  yield sleep(1);\n  yield* createTask(sleep(1));\n  yield nap(1);\n  yield fetchUser(1);\n}` }] },
-        { messageId: 'yieldCoroutine', line: 6, suggestions: [{ messageId: 'suggestYieldStar', output: `import { createTask, sleep } from 'aio-next';\nimport { fetchUser, nap } from './helpers';\nfunction* main() {\n  yield sleep(1);\n  yield createTask(sleep(1));\n  yield* nap(1);\n  yield fetchUser(1);\n}` }] },
-        { messageId: 'yieldCoroutine', line: 7, suggestions: [{ messageId: 'suggestYieldStar', output: `import { createTask, sleep } from 'aio-next';\nimport { fetchUser, nap } from './helpers';\nfunction* main() {\n  yield sleep(1);\n  yield createTask(sleep(1));\n  yield nap(1);\n  yield* fetchUser(1);\n}` }] },
+        {
+          messageId: 'yieldCoroutine',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'suggestYieldStar',
+              output: `import { createTask, sleep } from 'aio-next';\nimport { fetchUser, nap } from './helpers';\nfunction* main() {\n  yield* sleep(1);\n  yield createTask(sleep(1));\n  yield nap(1);\n  yield fetchUser(1);\n}`,
+            },
+          ],
+        },
+        {
+          messageId: 'yieldFuture',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'suggestYieldStar',
+              output: `import { createTask, sleep } from 'aio-next';\nimport { fetchUser, nap } from './helpers';\nfunction* main() {\n  yield sleep(1);\n  yield* createTask(sleep(1));\n  yield nap(1);\n  yield fetchUser(1);\n}`,
+            },
+          ],
+        },
+        {
+          messageId: 'yieldCoroutine',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'suggestYieldStar',
+              output: `import { createTask, sleep } from 'aio-next';\nimport { fetchUser, nap } from './helpers';\nfunction* main() {\n  yield sleep(1);\n  yield createTask(sleep(1));\n  yield* nap(1);\n  yield fetchUser(1);\n}`,
+            },
+          ],
+        },
+        {
+          messageId: 'yieldCoroutine',
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'suggestYieldStar',
+              output: `import { createTask, sleep } from 'aio-next';\nimport { fetchUser, nap } from './helpers';\nfunction* main() {\n  yield sleep(1);\n  yield createTask(sleep(1));\n  yield nap(1);\n  yield* fetchUser(1);\n}`,
+            },
+          ],
+        },
       ],
     },
     {

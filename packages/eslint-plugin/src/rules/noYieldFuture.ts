@@ -60,7 +60,8 @@ export const noYieldFuture = createRule<[], MessageId>({
           node,
           messageId: future ? 'yieldFuture' : 'yieldCoroutine',
           suggest:
-            yieldToken?.value === 'yield' && node.argument.type !== AST_NODE_TYPES.SequenceExpression
+            yieldToken?.value === 'yield' &&
+            node.argument.type !== AST_NODE_TYPES.SequenceExpression
               ? [
                   {
                     messageId: 'suggestYieldStar',

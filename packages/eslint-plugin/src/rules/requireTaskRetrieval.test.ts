@@ -19,7 +19,7 @@ function* main(): Coro<Task<void>> {
 }`,
     },
     {
-      name: "accepts tasks started in a task group, which the group keeps",
+      name: 'accepts tasks started in a task group, which the group keeps',
       code: `${AIO}
 function* main(): Coro<void> {
   yield* taskGroup(function* (tg) {

@@ -71,8 +71,15 @@ export const requireTaskRetrieval = createRule<Options, MessageId>({
       return aio.isAioSymbol(symbol, ['TaskGroup']);
     }
 
-    function isEnsureFutureOfCoroutine(call: TSESTree.CallExpression, declaration: ts.Declaration | undefined) {
-      if (declaration === undefined || !ts.isFunctionDeclaration(declaration) || declaration.name === undefined) {
+    function isEnsureFutureOfCoroutine(
+      call: TSESTree.CallExpression,
+      declaration: ts.Declaration | undefined,
+    ) {
+      if (
+        declaration === undefined ||
+        !ts.isFunctionDeclaration(declaration) ||
+        declaration.name === undefined
+      ) {
         return false;
       }
       const symbol = checker.getSymbolAtLocation(declaration.name);
@@ -93,7 +100,10 @@ export const requireTaskRetrieval = createRule<Options, MessageId>({
           expression = expression.argument;
         }
         if (expression.type === AST_NODE_TYPES.ChainExpression) expression = expression.expression;
-        if (expression.type !== AST_NODE_TYPES.CallExpression && expression.type !== AST_NODE_TYPES.NewExpression) {
+        if (
+          expression.type !== AST_NODE_TYPES.CallExpression &&
+          expression.type !== AST_NODE_TYPES.NewExpression
+        ) {
           return;
         }
         const declaration = calledDeclaration(expression);
