@@ -261,6 +261,14 @@ function* b() { try { yield* sleep(1); } catch {} }`,
       ],
     },
     {
+      name: 'reports a catch in a generic coroutine behind a type alias',
+      code: `import type { MyCoro } from './helpers';
+function* attempt<T>(body: () => MyCoro<T>, fallback: T): MyCoro<T> {
+  try { return yield* body(); } catch { return fallback; }
+}`,
+      errors: [{ messageId: 'swallowed', line: 3, suggestions: [] }],
+    },
+    {
       name: 'reports a catch whose try block waits with a bare yield',
       code: `${AIO}\nfunction* main(): Coro<void> { try { yield; } catch {} yield* sleep(1); }`,
       errors: [{ messageId: 'swallowed' }],

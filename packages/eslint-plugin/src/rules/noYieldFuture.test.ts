@@ -165,6 +165,21 @@ function* main() {
       ],
     },
     {
+      name: 'reports yield of a coroutine that a generic function passes through',
+      code: `import { sleep } from '@aio/core';\nimport { same } from './helpers';\nfunction* main() { yield same(sleep(1)); }`,
+      errors: [
+        {
+          messageId: 'yieldCoroutine',
+          suggestions: [
+            {
+              messageId: 'suggestYieldStar',
+              output: `import { sleep } from '@aio/core';\nimport { same } from './helpers';\nfunction* main() { yield* same(sleep(1)); }`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'reports yield of a future in JavaScript, typed from the declarations of @aio/core',
       filename: 'script.js',
       code: `import { sleep } from '@aio/core';\nexport function* main() {\n  yield sleep(1);\n}`,
