@@ -123,28 +123,27 @@ export const noFloatingCoroutine = createRule<Options, MessageId>({
       node: TSESTree.Expression,
     ): TSESLint.ReportSuggestionArray<MessageId> {
       // Only a whole statement that is certainly a coroutine gets an edit: `yield*` on a
-      // union with something else (or on one branch of `a ? c : d`) could throw.
+      // union with something else (or on one branch of `a ? c : d`) could throw. (A whole
+      // statement reported is never a sequence, conditional or logical expression: those
+      // are split into their parts above, so no parentheses are needed.)
       if (node !== statement.expression || !aio.isOnlyCoroutine(typeOf(node))) return [];
       const text = context.sourceCode.getText(node);
       if (inSyncGenerator(node)) {
-        const needsParens = node.type === AST_NODE_TYPES.SequenceExpression;
         return [
           {
             messageId: 'suggestYieldStar',
-            fix: (fixer) =>
-              fixer.replaceText(node, needsParens ? `yield* (${text})` : `yield* ${text}`),
+            fix: (fixer) => fixer.insertTextBefore(node, 'yield* '),
           },
         ];
       }
       const createTask = aioName(context.sourceCode, node, 'createTask');
       if (createTask === undefined) return [];
-      const inner = node.type === AST_NODE_TYPES.SequenceExpression ? `(${text})` : text;
       return [
         {
           messageId: 'suggestCreateTask',
           fix: (fixer) => [
             ...createTask.imports(fixer),
-            fixer.replaceText(node, `${createTask.text}(${inner})`),
+            fixer.replaceText(node, `${createTask.text}(${text})`),
           ],
         },
       ];
