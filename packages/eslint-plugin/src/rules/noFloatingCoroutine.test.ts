@@ -73,6 +73,10 @@ function* main(): Coro<string[]> { const all = [1, 2].map((i) => fetchUser(i)); 
       code: `${AIO}\nfunction* main(): Coro<number> { const q = new Queue<number>(); q.qsize(); yield* q.put(1); return q.getNowait(); }`,
     },
     {
+      name: 'leaves awaited Promise.all of coroutines to no-await-coroutine',
+      code: `${AIO}\nasync function main() { await Promise.all([sleep(1), sleep(2)]); }`,
+    },
+    {
       name: 'does not report callbacks when checkVoidCallbacks is off',
       code: `import { fetchUser } from './helpers';\n[1, 2].forEach((i) => fetchUser(i));`,
       options: [{ checkVoidCallbacks: false }],

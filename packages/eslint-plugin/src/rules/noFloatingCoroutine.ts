@@ -75,6 +75,16 @@ export const noFloatingCoroutine = createRule<Options, MessageId>({
     const aio = aioTypeInfo(checker);
     const typeOf = (node: TSESTree.Node) => services.getTypeAtLocation(node);
 
+    /** `Promise.all(...)`, `Promise.race(...)`, ...: a call of a static method of Promise. */
+    function isPromiseStatic(node: TSESTree.Expression): boolean {
+      return (
+        node.type === AST_NODE_TYPES.CallExpression &&
+        node.callee.type === AST_NODE_TYPES.MemberExpression &&
+        node.callee.object.type === AST_NODE_TYPES.Identifier &&
+        node.callee.object.name === 'Promise'
+      );
+    }
+
     /** The parts of a statement's expression whose values are dropped, with why. */
     function floatingParts(
       expression: TSESTree.Expression,
@@ -99,9 +109,10 @@ export const noFloatingCoroutine = createRule<Options, MessageId>({
           case AST_NODE_TYPES.AssignmentExpression:
             continue; // the value is kept
           case AST_NODE_TYPES.AwaitExpression:
-            // `await coro` is no-await-coroutine's report; `await x` whose *result* is a
-            // coroutine (a promise of one) is dropped like any other value.
-            if (aio.isCoroutine(typeOf(node.argument))) continue;
+            // `await coro` and `await Promise.all([coro])` are no-await-coroutine's reports;
+            // `await x` whose *result* is a coroutine (a promise of one) is dropped like any
+            // other value.
+            if (aio.isCoroutine(typeOf(node.argument)) || isPromiseStatic(node.argument)) continue;
             break;
           case AST_NODE_TYPES.YieldExpression:
             // `yield x` evaluates to what the driver sends back (nothing aio makes);
