@@ -67,6 +67,18 @@ function* main(): Coro<void> {
 }`,
     },
     {
+      name: 'accepts waiting for a cancelled child that re-throws when this task is cancelled',
+      code: `${AIO}
+function* main(child: import('@aio/core').Task<void>): Coro<void> {
+  child.cancel();
+  try {
+    yield* child;
+  } catch (e) {
+    if (!isCancelledError(e) || currentTask()!.cancelling() > 0) throw e;
+  }
+}`,
+    },
+    {
       name: 'accepts a catch whose try block does not wait',
       code: `${AIO}\nfunction* main(s: string): Coro<void> { try { JSON.parse(s); } catch {} yield* sleep(1); }`,
     },
