@@ -140,9 +140,23 @@ function createTypeInfo(checker: ts.TypeChecker): AioTypeInfo {
     );
   }
 
-  /** A yield type that only aio produces: a union containing a Future or a Suspension. */
+  /**
+   * A yield type that only aio produces: a union containing a Future or a Suspension. The
+   * alias `Suspension` is looked for before a type is split into its members, since a
+   * branded alias (`object & { [brand]: ... }`) is an intersection whose parts are not it.
+   */
   function isAioYieldType(type: ts.Type): boolean {
-    return parts(type).some((t) => isSuspension(t) || futureClassOf(t) !== 'none');
+    const stack = [type];
+    const seen = new Set<ts.Type>();
+    while (stack.length > 0) {
+      const t = stack.pop()!;
+      if (seen.has(t)) continue;
+      seen.add(t);
+      if (isSuspension(t)) return true;
+      if (t.isUnion()) stack.push(...t.types);
+      else if (parts(t).some((p) => isSuspension(p) || futureClassOf(p) !== 'none')) return true;
+    }
+    return false;
   }
 
   function propertyType(type: ts.Type, name: string, at: ts.Node): ts.Type | undefined {

@@ -261,6 +261,21 @@ function* main(): Coro<void> {
       ],
     },
     {
+      name: 'reports coroutines whose Suspension is a branded type alias',
+      code: `import { sleep } from 'aio-branded';\nfunction* main() {\n  sleep(1);\n  yield;\n}`,
+      errors: [
+        {
+          messageId: 'floating',
+          suggestions: [
+            {
+              messageId: 'suggestYieldStar',
+              output: `import { sleep } from 'aio-branded';\nfunction* main() {\n  yield* sleep(1);\n  yield;\n}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'reports a coroutine dropped at module level, suggesting createTask (already imported)',
       code: `${AIO}\nsleep(1);`,
       errors: [
