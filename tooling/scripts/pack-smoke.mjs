@@ -4,7 +4,9 @@
 // temporary folder, then checks for every entry point that
 //   - `import` (ESM) and `require` (CJS) both load it, with the same export names;
 //   - TypeScript resolves its types, under moduleResolution node16 (ESM and CJS files)
-//     and bundler.
+//     and bundler;
+// and that the ESLint plugin, run by ESLint, reports aio's mistakes against the installed
+// @aio/core.
 // Needs the packages built (`pnpm build`).
 import { execFileSync } from 'node:child_process';
 import {
@@ -14,6 +16,7 @@ import {
   readFileSync,
   realpathSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,9 +31,15 @@ const packages = [
   { dir: 'packages/timers', entries: ['@aio/timers', '@aio/timers/testing'] },
   { dir: 'packages/trace', entries: ['@aio/trace'] },
   { dir: 'packages/interop', entries: ['@aio/interop', '@aio/interop/rxjs'] },
+  {
+    dir: 'packages/eslint-plugin',
+    entries: ['@aio/eslint-plugin'],
+    // Unpacked by hand, its dependency and peers linked from the workspace (see below).
+    linked: ['@typescript-eslint/utils', 'eslint', 'typescript', 'typescript-eslint'],
+  },
 ];
 /** Entry points that must export something (the others may still be empty shells). */
-const mustExport = new Set(['@aio/core']);
+const mustExport = new Set(['@aio/core', '@aio/eslint-plugin']);
 
 const work = mkdtempSync(join(tmpdir(), 'aio-pack-smoke-'));
 const quiet = { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' };
@@ -51,6 +60,15 @@ try {
   }
   const files = readdirSync(tarballs).map((f) => join(tarballs, f));
   console.log(`pack-smoke: packed ${files.map((f) => f.split('/').pop()).join(', ')}`);
+  // A package whose dependencies would come from the registry (the ESLint plugin's
+  // typescript-eslint and ESLint) is not given to npm: it is unpacked into node_modules
+  // after the install, and what it needs is linked from the workspace's own copies.
+  const tarballOf = (pkg) => {
+    const name = `${pkg.entries[0].replace('@', '').replace('/', '-')}-`;
+    return files.find((f) => f.split('/').pop().startsWith(name));
+  };
+  const unpacked = packages.filter((p) => p.linked !== undefined);
+  const viaNpm = files.filter((f) => !unpacked.some((p) => tarballOf(p) === f));
 
   const app = join(work, 'app');
   mkdirSync(app);
@@ -62,16 +80,27 @@ try {
   const rxjs = realpathSync(join(root, 'packages/interop/node_modules/rxjs'));
   execFileSync(
     'npm',
-    ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...files, rxjs],
+    ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...viaNpm, rxjs],
     { ...quiet, cwd: app },
   );
+  for (const pkg of unpacked) {
+    const target = join(app, 'node_modules', pkg.entries[0]);
+    mkdirSync(target, { recursive: true });
+    execFileSync('tar', ['-xzf', tarballOf(pkg), '-C', target, '--strip-components=1'], quiet);
+    for (const dep of pkg.linked) {
+      const link = join(app, 'node_modules', dep);
+      mkdirSync(dirname(link), { recursive: true });
+      symlinkSync(realpathSync(join(root, pkg.dir, 'node_modules', dep)), link, 'dir');
+    }
+  }
 
   // 1. Runtime: import and require, same export names.
   const names = (kind, spec) => {
     const code =
       kind === 'import'
         ? `const m = await import(${JSON.stringify(spec)}); console.log(JSON.stringify(Object.keys(m).filter((k) => k !== 'default').sort()));`
-        : `const m = require(${JSON.stringify(spec)}); console.log(JSON.stringify(Object.keys(m).filter((k) => k !== '__esModule').sort()));`;
+        : // A default export is `default` in both builds (ESM's namespace leaves it out above).
+          `const m = require(${JSON.stringify(spec)}); console.log(JSON.stringify(Object.keys(m).filter((k) => k !== '__esModule' && k !== 'default').sort()));`;
     const args =
       kind === 'import'
         ? ['--input-type=module', '-e', code]
@@ -96,7 +125,7 @@ try {
 
   // 2. Types: every entry point resolves under node16 (ESM and CJS files) and bundler.
   const entries = packages.flatMap((p) => p.entries);
-  const alias = (spec) => spec.replace(/[@/]/g, '_');
+  const alias = (spec) => spec.replace(/[^A-Za-z0-9_$]/g, '_');
   writeFileSync(
     join(app, 'esm.ts'),
     entries.map((s) => `import * as ${alias(s)} from '${s}';\nexport { ${alias(s)} };\n`).join(''),
@@ -167,6 +196,59 @@ export { same, MyLoop, MyFuture, main, h, th };
     } catch (error) {
       fail(`types with moduleResolution ${name}:\n${error.stdout}${error.stderr}`);
     }
+  }
+
+  // 3. The ESLint plugin, as a user runs it: ESLint with typed linting over a file that uses
+  //    the installed @aio/core (its declarations in node_modules/@aio/core/dist).
+  const lintDir = join(app, 'lint');
+  mkdirSync(lintDir);
+  writeFileSync(
+    join(lintDir, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: configs.node16, include: ['*.ts'] }, null, 2),
+  );
+  writeFileSync(
+    join(lintDir, 'eslint.config.mjs'),
+    [
+      "import aio from '@aio/eslint-plugin';",
+      "import tseslint from 'typescript-eslint';",
+      'export default [',
+      "  { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } } },",
+      '  aio.configs.recommended,',
+      '];',
+    ].join('\n'),
+  );
+  writeFileSync(
+    join(lintDir, 'main.ts'),
+    [
+      "import { type Coro, sleep } from '@aio/core';",
+      'export function* main(): Coro<void> {',
+      '  sleep(1);',
+      '  yield* sleep(2);',
+      '}',
+      'export async function later(): Promise<void> {',
+      '  await sleep(3);',
+      '}',
+    ].join('\n'),
+  );
+  const eslintBin = join(app, 'node_modules', 'eslint', 'bin', 'eslint.js');
+  let report = '[]';
+  try {
+    report = execFileSync(process.execPath, [eslintBin, '--format', 'json', 'main.ts'], {
+      ...quiet,
+      cwd: lintDir,
+    });
+  } catch (error) {
+    report = error.stdout || '[]'; // exit code 1: problems found, as expected
+    if (!error.stdout) fail(`eslint did not run: ${error.stderr}`);
+  }
+  const found = JSON.parse(report).flatMap((r) => r.messages.map((m) => `${m.ruleId}@${m.line}`));
+  const expected = ['@aio/no-floating-coroutine@3', '@aio/no-await-coroutine@7'];
+  if (JSON.stringify(found) === JSON.stringify(expected)) {
+    console.log(
+      `  ok   @aio/eslint-plugin reports ${found.join(', ')} against the installed @aio/core`,
+    );
+  } else {
+    fail(`@aio/eslint-plugin: expected ${expected.join(', ')}, got [${found.join(', ')}]`);
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -9,6 +9,7 @@ const steps = [
   ['build', false],
   ['typecheck', false],
   ['lint', false],
+  ['lint:aio', true],
   ['test:unit', false],
   // The differential fuzzer's quick round (~30 s); says so and passes without CPython 3.13.
   ['fuzz', false],

@@ -1,0 +1,3 @@
+import { defineBuild } from '@aio/rollup-config';
+
+export default defineBuild({ input: { index: 'src/index.ts' } });
