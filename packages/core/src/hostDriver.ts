@@ -26,7 +26,7 @@ import { hostNow, scheduleMacrotask } from './clock';
 import { LoopStuckError } from './events';
 import type { LoopInternals } from './events';
 import { fireHook } from './instruments';
-import { swapRunningLoop } from './runningLoop';
+import { markRunning, swapRunningLoop } from './runningLoop';
 import type { Clock, IdleInfo } from './types';
 
 // Host time a batch may run before yielding to the host with a macrotask.
@@ -99,6 +99,7 @@ export class HostDriver {
     this.#onStopped = onStopped;
     this.#onFailed = onFailed;
     this.#sliceStart = hostNow();
+    markRunning(loop, true);
     const hk = loop._hkBeforeRun;
     if (hk !== null) fireHook(loop, hk, 'beforeRun', loop);
     this.#runBatch();
@@ -111,6 +112,7 @@ export class HostDriver {
   runSync(): void {
     const loop = this.#loop;
     loop._running = true;
+    markRunning(loop, true);
     const prev = swapRunningLoop(loop);
     this.#inBatch = true;
     try {
@@ -127,6 +129,7 @@ export class HostDriver {
         swapRunningLoop(prev);
         loop._running = false;
         loop._stopping = false;
+        markRunning(loop, false);
       }
     }
   }
@@ -164,6 +167,7 @@ export class HostDriver {
     loop._running = false;
     loop._stopping = false;
     loop._idle = false;
+    markRunning(loop, false);
     this.clearHostTimer();
     this.#onStopped = null;
     this.#onFailed = null;

@@ -32,6 +32,7 @@ describe('@aio/core exports', () => {
         'currentTask',
         'eagerTaskFactory',
         'getRunningLoop',
+        'getRunningLoops',
         'run',
         'runSync',
         // task functions

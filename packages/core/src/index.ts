@@ -52,7 +52,7 @@ export { RealClock } from './clock';
 
 // Running
 export { run, runSync, type RunOptions } from './runner';
-export { getRunningLoop } from './runningLoop';
+export { getRunningLoop, getRunningLoops } from './runningLoop';
 export { allTasks, createTask, currentTask, eagerTaskFactory } from './taskFunctions';
 
 // Task functions

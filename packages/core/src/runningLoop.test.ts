@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { loopInternals } from './events';
 import { EventLoop } from './public';
 import { runSync } from './runner';
-import { getRunningLoop, peekRunningLoop, swapRunningLoop } from './runningLoop';
+import { getRunningLoop, getRunningLoops, peekRunningLoop, swapRunningLoop } from './runningLoop';
+import { sleep } from './sleep';
 
 describe('getRunningLoop', () => {
   test('throws outside a running loop, saying how to start one', () => {
@@ -46,5 +47,28 @@ describe('getRunningLoop', () => {
       expect(swapRunningLoop(null)).toBe(loop);
     }
     loop.close();
+  });
+});
+
+describe('getRunningLoops', () => {
+  test('lists the loops inside a run, oldest first, and forgets them when they stop', async () => {
+    const a = new EventLoop();
+    const b = new EventLoop();
+    const seen: number[] = [];
+    const done = a.runUntilComplete(
+      (function* () {
+        seen.push(getRunningLoops().length);
+        yield* sleep(5);
+        seen.push(getRunningLoops().indexOf(a));
+      })(),
+    );
+    const other = b.runUntilComplete(sleep(1));
+    expect(getRunningLoops()).toEqual([a, b]);
+    await Promise.all([done, other]);
+    expect(getRunningLoops()).toEqual([]);
+    // a's first step runs inside a.runUntilComplete(), before b starts.
+    expect(seen).toEqual([1, 0]);
+    a.close();
+    b.close();
   });
 });

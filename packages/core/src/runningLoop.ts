@@ -9,6 +9,31 @@ import type { LoopInternals } from './events';
 import type { EventLoop } from './types';
 
 let running: LoopInternals | null = null;
+// Every loop inside runUntilComplete / runForever / runSync, in the order they started.
+const active = new Set<LoopInternals>();
+
+/** @internal A loop starts (`true`) or stops (`false`) running. */
+export function markRunning(loop: LoopInternals, on: boolean): void {
+  if (on) active.add(loop);
+  else active.delete(loop);
+}
+
+/**
+ * Every loop that is running now (inside `runUntilComplete`, `runForever` or
+ * `runSync`), oldest first: for diagnostics that start outside any loop, such as a
+ * signal handler that prints every loop's tasks. A loop waiting for the host (a timer,
+ * a promise) is running too.
+ *
+ * @example
+ * ```ts
+ * process.on('SIGUSR2', () => {
+ *   for (const loop of getRunningLoops()) console.error(allTasks(loop).size, 'tasks');
+ * });
+ * ```
+ */
+export function getRunningLoops(): EventLoop[] {
+  return [...active];
+}
 
 /** @internal The running loop or null. */
 export function peekRunningLoop(): LoopInternals | null {

@@ -231,11 +231,7 @@ describe('getAwaitedBy', () => {
       s.cancel();
       return [all, afterDiscard, inGroup];
     });
-    expect(out).toEqual([
-      ['<Future', '<Future', '<GatheringFuture', 'awaiter'],
-      3,
-      ['owner'],
-    ]);
+    expect(out).toEqual([['<Future', '<Future', '<GatheringFuture', 'awaiter'], 3, ['owner']]);
   });
 
   test('rejects what is not a future', () => {

@@ -12,7 +12,21 @@
  * `Event`. (The DOM's `addEventListener` overloads are generic, so TypeScript
  * cannot read them from outside; its `on…` properties it can.)
  *
- * @internal
+ * (Not exported by name: it types the result of `once`.)
+ *
+ * @example
+ * ```ts
+ * import { type Coro, run } from '@aio/core';
+ * import { once } from '@aio/interop';
+ *
+ * function* main(): Coro<string> {
+ *   const target = new EventTarget();
+ *   const next = once(target, 'ping'); // Future<Event>: TargetEvent<EventTarget, 'ping'>
+ *   target.dispatchEvent(new Event('ping'));
+ *   return (yield* next).type;
+ * }
+ * console.log(await run(main())); // → ping
+ * ```
  */
 export type TargetEvent<T, N extends string> = string extends N
   ? Event
@@ -112,7 +126,27 @@ type ArgsFromPairs<P, N> = [NamedArgs<P, N>] extends [never]
  * is generic (Node's `EventEmitter<Events>`, mitt, eventemitter3): TypeScript
  * cannot instantiate a generic method from outside.
  *
- * @internal
+ * (Not exported by name: it types the result of `once`.)
+ *
+ * @example
+ * ```ts
+ * import { type Coro, run } from '@aio/core';
+ * import { once } from '@aio/interop';
+ *
+ * type Listener = (size: number, unit: string) => void;
+ * const listeners = new Map<string, Listener>();
+ * const emitter = {
+ *   on: (name: 'size', fn: Listener) => void listeners.set(name, fn),
+ *   off: (name: 'size', _fn: Listener) => void listeners.delete(name),
+ * };
+ * function* main(): Coro<string> {
+ *   const next = once(emitter, 'size'); // Future<[size: number, unit: string]>
+ *   listeners.get('size')?.(3, 'kB');
+ *   const [size, unit] = yield* next;
+ *   return `${size} ${unit}`;
+ * }
+ * console.log(await run(main())); // → 3 kB
+ * ```
  */
 export type EmitterArgs<E, N> = E extends { on: infer F }
   ? ArgsFromPairs<ListenerPairs<NonNullable<F>>, N>
