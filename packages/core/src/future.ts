@@ -182,26 +182,27 @@ export class Future<T = unknown> implements api.Future<T> {
     return this._loop;
   }
 
-  [Symbol.iterator](): Iterator<api.Future<unknown>, T, unknown> {
+  [Symbol.iterator](): Iterator<api.Suspension, T, unknown> {
     return this;
   }
 
   /** @internal The iterator protocol behind `yield*`; not for direct use. */
-  next(): IteratorResult<Future<unknown>, T> {
+  next(): IteratorResult<api.Suspension, T> {
     if (this._state === PENDING) {
       this._flags |= BLOCKING;
-      return { done: false, value: this as Future<unknown> };
+      // The token a task receives is the future itself (the task checks BLOCKING).
+      return { done: false, value: this as unknown as api.Suspension };
     }
     return { done: true, value: this.result() };
   }
 
   /** @internal Delivers an error thrown into the awaiting coroutine. */
-  throw(e?: unknown): IteratorResult<Future<unknown>, T> {
+  throw(e?: unknown): IteratorResult<api.Suspension, T> {
     throw e;
   }
 
   /** @internal Lets `gen.return()` pass through a `yield*` on this future. */
-  return(value?: unknown): IteratorResult<Future<unknown>, T> {
+  return(value?: unknown): IteratorResult<api.Suspension, T> {
     return { done: true, value: value as T };
   }
 

@@ -18,6 +18,7 @@
 
 import { adoptGeneratorPrototype } from './coroutineOp';
 import type { Future } from './future';
+import type { Suspension } from './types';
 import type { WaiterQueue } from './waiters';
 
 /** The part of a Queue the operations use. @internal */
@@ -33,7 +34,7 @@ export interface QueueCore<T> {
   readonly _isShutdown: boolean;
 }
 
-type Step<T> = IteratorResult<Future<unknown> | undefined, T>;
+type Step<T> = IteratorResult<Suspension | undefined, T>;
 
 const STARTED = 0;
 const WAITING = 1;
@@ -82,7 +83,7 @@ class QueueOpImpl<T> {
     const w = this._waiter;
     if (w !== null) {
       // Resumed: finish `yield* waiter` (throws if the waiter was cancelled).
-      let r: IteratorResult<Future<unknown>, void>;
+      let r: IteratorResult<Suspension, void>;
       try {
         r = w.next();
       } catch (e) {

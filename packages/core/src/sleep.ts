@@ -14,10 +14,10 @@ import { adoptGeneratorPrototype } from './coroutineOp';
 import { CoreFuture, type Future, NO_TASKS, PENDING, type WaitParts } from './future';
 import type { TimerHandle } from './handles';
 import { runningLoop } from './runningLoop';
-import type { Coro } from './types';
+import type { Coro, Suspension } from './types';
 import { checkTime } from './validate';
 
-type Step<T> = IteratorResult<Future<unknown> | undefined, T>;
+type Step<T> = IteratorResult<Suspension | undefined, T>;
 
 const NEW = 0;
 const YIELDED = 1; // at the bare yield of sleep(0)
@@ -105,7 +105,7 @@ class SleepOpImpl<T> {
 
   _await(): Step<T> {
     const fut = this._fut as Future<T>;
-    let r: IteratorResult<Future<unknown>, T>;
+    let r: IteratorResult<Suspension, T>;
     try {
       r = fut.next();
     } catch (e) {

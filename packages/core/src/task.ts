@@ -346,7 +346,7 @@ export class Task<T = unknown> extends Future<T> implements api.Task<T>, DoneWak
 
   /** @internal Runs the coroutine to its next yield and handles what it yielded. */
   _stepRun(exc: unknown): void {
-    let r: IteratorResult<api.Future<unknown> | undefined, T>;
+    let r: IteratorResult<api.Suspension | undefined, T>;
     try {
       r = exc === NO_EXC ? this._coro.next(undefined) : this._coro.throw(exc);
     } catch (e) {

@@ -198,3 +198,32 @@ describe('yield* inference', () => {
     void main;
   });
 });
+
+describe('yield for yield*', () => {
+  test('`yield fut` and `yield task` are type errors; a bare yield and yield* are fine', () => {
+    function* main(): Coro<void> {
+      yield;
+      yield* numFut;
+      // @ts-expect-error a Future is not a Suspension: write `yield* numFut`
+      yield numFut;
+      // @ts-expect-error a Task is not a Suspension: write `yield* strTask`
+      yield strTask;
+      // @ts-expect-error a coroutine is not a Suspension: write `yield* num()`
+      yield num();
+    }
+    void main;
+  });
+
+  test('an unannotated generator that yields a future does not pass for a coroutine', () => {
+    function* wrong() {
+      yield numFut;
+      return 1;
+    }
+    // @ts-expect-error its yield type is Future<number>, not Suspension | undefined
+    createTask(wrong());
+    function* right() {
+      return yield* numFut;
+    }
+    expectTypeOf(createTask(right())).toEqualTypeOf<Task<number>>();
+  });
+});

@@ -17,6 +17,27 @@ import type { Context } from './contextvars';
 
 // ---- coroutines -------------------------------------------------------------------
 
+declare const suspension: unique symbol;
+
+/**
+ * What a coroutine hands to its task when it awaits a future: an opaque token that only
+ * `yield* future` produces. Declaring it (and not `Future`) as the yield type of
+ * {@link Coro} makes the mistake `yield fut` (for `yield* fut`) a type error, while a
+ * bare `yield` (give up one loop iteration) stays legal.
+ *
+ * @example
+ * ```ts
+ * function* main(): Coro<void> {
+ *   yield* fut; // fine: the token comes from yield*
+ *   yield; // fine: one iteration
+ *   // yield fut; // type error: a Future is not a Suspension
+ * }
+ * ```
+ */
+export interface Suspension {
+  readonly [suspension]: true;
+}
+
 /**
  * A coroutine: the generator object that a generator function returns.
  * `yield* coro` runs it inline in the current task and evaluates to `T`.
@@ -29,7 +50,7 @@ import type { Context } from './contextvars';
  * }
  * ```
  */
-export type Coro<T> = Generator<Future<unknown> | undefined, T, unknown>;
+export type Coro<T> = Generator<Suspension | undefined, T, unknown>;
 
 /**
  * What `yield*` accepts: a future (or task) or a coroutine.
@@ -427,7 +448,7 @@ export interface Future<T = unknown> extends PromiseLike<T> {
    * const value = yield* fut;
    * ```
    */
-  [Symbol.iterator](): Iterator<Future<unknown>, T, unknown>;
+  [Symbol.iterator](): Iterator<Suspension, T, unknown>;
   /**
    * Promise interop: settles like the future (a cancelled future rejects with
    * `CancelledError`). Works in plain `async` code: `await fut`.
