@@ -4,6 +4,7 @@
  * @module
  */
 
+import { libraryCoro } from './coroutineOp';
 import { ensureFutureOn } from './ensureFuture';
 import { TimeoutError } from './exceptions';
 import { isGeneratorObject, repr } from './format';
@@ -97,7 +98,7 @@ export function asCompleted<T>(
     next(): IteratorResult<Coro<T>> {
       if (left === 0) return { done: true, value: undefined };
       left--;
-      return { done: false, value: waitForOne() };
+      return { done: false, value: libraryCoro(waitForOne(), 'asCompleted() item') };
     },
     [Symbol.iterator]() {
       return it;

@@ -4,6 +4,7 @@
  * @module
  */
 
+import { libraryCoro } from './coroutineOp';
 import { BrokenBarrierError } from './exceptions';
 import { NO_TASKS, type WaitParts } from './future';
 import { ParkingLot } from './parking';
@@ -144,7 +145,11 @@ export class Barrier {
    * const index = yield* barrier.wait();
    * ```
    */
-  *wait(): Coro<number> {
+  wait(): Coro<number> {
+    return libraryCoro(this.#wait(), 'Barrier.wait()');
+  }
+
+  *#wait(): Coro<number> {
     // Block while the barrier drains or resets.
     while (this.#is('draining') || this.#is('resetting')) yield* this.#park();
     if (this.#is('broken')) throw new BrokenBarrierError('Barrier aborted');
@@ -184,7 +189,7 @@ export class Barrier {
     if (this.#count > 0) this.#state = 'resetting';
     else this.#state = 'filling';
     this.#wakeAll();
-    return finished();
+    return libraryCoro(finished(), 'Barrier.reset()');
   }
 
   /**
@@ -199,7 +204,7 @@ export class Barrier {
   abort(): Coro<void> {
     this.#state = 'broken';
     this.#wakeAll();
-    return finished();
+    return libraryCoro(finished(), 'Barrier.abort()');
   }
 
   /**

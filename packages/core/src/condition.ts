@@ -4,6 +4,7 @@
  * @module
  */
 
+import { libraryCoro } from './coroutineOp';
 import { isCancelledError } from './exceptions';
 import { Lock } from './lock';
 import { NO_TASKS, type WaitParts } from './future';
@@ -148,7 +149,11 @@ export class Condition {
    * }
    * ```
    */
-  *wait(): Coro<true> {
+  wait(): Coro<true> {
+    return libraryCoro(this.#wait(), 'Condition.wait()');
+  }
+
+  *#wait(): Coro<true> {
     if (!this.locked()) throw new Error('Condition.wait(): cannot wait on an un-acquired lock');
     this.release();
     // The failure to throw once the lock is held again, if any (asyncio's try/finally,
@@ -192,7 +197,11 @@ export class Condition {
    * const item = yield* cond.waitFor(() => items.shift());
    * ```
    */
-  *waitFor<R>(predicate: () => R): Coro<R> {
+  waitFor<R>(predicate: () => R): Coro<R> {
+    return libraryCoro(this.#waitFor(predicate), 'Condition.waitFor()');
+  }
+
+  *#waitFor<R>(predicate: () => R): Coro<R> {
     let result = predicate();
     while (!result) {
       yield* this.wait();

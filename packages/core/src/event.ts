@@ -4,6 +4,7 @@
  * @module
  */
 
+import { libraryCoro } from './coroutineOp';
 import { NO_TASKS, type WaitParts } from './future';
 import { ParkingLot } from './parking';
 import type { Coro } from './types';
@@ -93,7 +94,11 @@ export class Event {
    * yield* event.wait();
    * ```
    */
-  *wait(): Coro<true> {
+  wait(): Coro<true> {
+    return libraryCoro(this.#wait(), 'Event.wait()');
+  }
+
+  *#wait(): Coro<true> {
     if (this.#value) return true;
     yield* this.#lot.park();
     return true;

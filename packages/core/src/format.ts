@@ -59,3 +59,34 @@ export function isGeneratorObject(x: unknown): x is Generator<unknown, unknown, 
       Object.prototype.toString.call(x) === '[object Generator]')
   );
 }
+
+/** The folder of this module's file, read from a stack trace ('' where there is none). */
+function ownDir(): string {
+  const frames = (new Error().stack ?? '').split('\n');
+  for (const f of frames) {
+    const m = /((?:[a-z]+:\/\/)?[^\s()@]*)[/\\][^/\\\s()]+:\d+:\d+/.exec(f);
+    if (m?.[1]) return m[1];
+  }
+  return '';
+}
+
+/** Where core's own code lives: its source folder, or its `dist/` folder once built. */
+const OWN_DIR: string = /* @__PURE__ */ ownDir();
+
+/**
+ * Where the user's code called into core: the first stack frame outside core's own
+ * files, as `function (file:line:col)` (for debug-mode reports: where a task, a wrapped
+ * promise or a coroutine was created). Costs a stack capture: call it in debug mode only.
+ *
+ * @internal
+ */
+export function callerSite(): string {
+  const frames = (new Error().stack ?? '').split('\n').slice(1);
+  const user = frames.find(
+    (f) =>
+      /\d+:\d+/.test(f) &&
+      // Core's tests sit beside its modules: a test file is a caller.
+      (OWN_DIR === '' || !f.includes(OWN_DIR) || /\.test(?:-d)?\.[cm]?[jt]s\b/.test(f)),
+  );
+  return (user ?? '').trim().replace(/^at /, '');
+}

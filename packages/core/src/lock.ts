@@ -4,6 +4,7 @@
  * @module
  */
 
+import { libraryCoro } from './coroutineOp';
 import { isCancelledError } from './exceptions';
 import { NO_TASKS, type WaitParts } from './future';
 import { ParkingLot, holding } from './parking';
@@ -94,7 +95,11 @@ export class Lock {
    * }
    * ```
    */
-  *acquire(): Coro<true> {
+  acquire(): Coro<true> {
+    return libraryCoro(this.#acquire(), 'Lock.acquire()');
+  }
+
+  *#acquire(): Coro<true> {
     const lot = this.#lot;
     // Fair: a free lock is taken at once only if nobody (still interested) waits.
     if (!this.#locked && (lot === undefined || !lot.hasWaiter())) {
@@ -139,7 +144,7 @@ export class Lock {
    * ```
    */
   hold<R>(body: () => Coro<R>): Coro<R> {
-    return holding(this, body, 'Lock.hold');
+    return libraryCoro(holding(this, body, 'Lock.hold'), 'Lock.hold()');
   }
 
   /**

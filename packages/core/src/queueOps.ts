@@ -16,7 +16,7 @@
  * @module
  */
 
-import { adoptGeneratorPrototype } from './coroutineOp';
+import { adoptGeneratorPrototype, awaitError, started, watchUnstarted } from './coroutineOp';
 import type { Future } from './future';
 import type { Suspension } from './types';
 import type { WaiterQueue } from './waiters';
@@ -37,6 +37,7 @@ export interface QueueCore<T> {
 type Step<T> = IteratorResult<Suspension | undefined, T>;
 
 const STARTED = 0;
+const WATCHED = 3; // not started yet, and watched until it starts (debug mode)
 const WAITING = 1;
 const FINISHED = 2;
 
@@ -61,7 +62,7 @@ class QueueOpImpl<T> {
   declare _queue: QueueCore<T>;
   declare _putting: boolean;
   declare _item: T | undefined;
-  declare _state: 0 | 1 | 2;
+  declare _state: 0 | 1 | 2 | 3;
   declare _waiter: Future<void> | null;
   declare _ticket: number;
 
@@ -72,6 +73,12 @@ class QueueOpImpl<T> {
     this._state = STARTED;
     this._waiter = null;
     this._ticket = 0;
+    if (watchUnstarted(this, putting ? 'Queue.put()' : 'Queue.get()')) this._state = WATCHED;
+  }
+
+  /** `await q.get()` is a mistake: it throws, saying so. */
+  then(): never {
+    throw awaitError(this._putting ? 'Queue.put()' : 'Queue.get()');
   }
 
   [Symbol.iterator](): this {
@@ -80,6 +87,10 @@ class QueueOpImpl<T> {
 
   next(_value?: unknown): Step<T | undefined> {
     if (this._state === FINISHED) return { done: true, value: undefined };
+    if (this._state === WATCHED) {
+      started(this);
+      this._state = STARTED;
+    }
     const w = this._waiter;
     if (w !== null) {
       // Resumed: finish `yield* waiter` (throws if the waiter was cancelled).
@@ -108,12 +119,14 @@ class QueueOpImpl<T> {
   }
 
   throw(e: unknown): Step<T | undefined> {
+    if (this._state === WATCHED) started(this);
     if (this._state === WAITING) this._giveUp();
     this._state = FINISHED;
     throw e;
   }
 
   return(value?: T): Step<T | undefined> {
+    if (this._state === WATCHED) started(this);
     if (this._state === WAITING) this._giveUp();
     this._state = FINISHED;
     return { done: true, value };

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { libraryCoro } from './coroutineOp';
 import { Event } from './event';
 import type { LoopInternals } from './events';
 import { QueueEmpty, QueueFull, QueueShutDown } from './exceptions';
@@ -296,7 +297,11 @@ export class Queue<T> {
    * yield* queue.join(); // all work is done
    * ```
    */
-  *join(): Coro<void> {
+  join(): Coro<void> {
+    return libraryCoro(this.#join(), 'Queue.join()');
+  }
+
+  *#join(): Coro<void> {
     if (this.#unfinished > 0) yield* this.#finished.wait();
   }
 
@@ -344,21 +349,23 @@ export class Queue<T> {
   iter(): AioIterator<T> {
     const queue = this;
     let finished = false;
-    return {
-      *next(): Coro<IteratorResult<T, undefined>> {
-        if (finished) return DONE;
-        try {
-          return { done: false, value: yield* queue.get() };
-        } catch (e) {
-          if (!(e instanceof QueueShutDown)) throw e;
-          finished = true;
-          return DONE;
-        }
-      },
-      *return(): Coro<IteratorResult<T, undefined>> {
+    function* next(): Coro<IteratorResult<T, undefined>> {
+      if (finished) return DONE;
+      try {
+        return { done: false, value: yield* queue.get() };
+      } catch (e) {
+        if (!(e instanceof QueueShutDown)) throw e;
         finished = true;
         return DONE;
-      },
+      }
+    }
+    function* close(): Coro<IteratorResult<T, undefined>> {
+      finished = true;
+      return DONE;
+    }
+    return {
+      next: () => libraryCoro(next(), 'Queue.iter().next()'),
+      return: () => libraryCoro(close(), 'Queue.iter().return()'),
     };
   }
 

@@ -4,6 +4,7 @@
  * @module
  */
 
+import { libraryCoro } from './coroutineOp';
 import { isCancelledError } from './exceptions';
 import { NO_TASKS, type WaitParts } from './future';
 import { ParkingLot, holding } from './parking';
@@ -106,7 +107,11 @@ export class Semaphore {
    * }
    * ```
    */
-  *acquire(): Coro<true> {
+  acquire(): Coro<true> {
+    return libraryCoro(this.#acquire(), `${this.constructor.name}.acquire()`);
+  }
+
+  *#acquire(): Coro<true> {
     if (!this.locked()) {
       this._value--;
       return true;
@@ -145,7 +150,8 @@ export class Semaphore {
    * ```
    */
   hold<R>(body: () => Coro<R>): Coro<R> {
-    return holding(this, body, `${this.constructor.name}.hold`);
+    const name = `${this.constructor.name}.hold`;
+    return libraryCoro(holding(this, body, name), `${name}()`);
   }
 
   /**

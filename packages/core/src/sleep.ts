@@ -10,7 +10,7 @@
  * @module
  */
 
-import { adoptGeneratorPrototype } from './coroutineOp';
+import { adoptGeneratorPrototype, awaitError, started, watchUnstarted } from './coroutineOp';
 import { CoreFuture, type Future, NO_TASKS, PENDING, type WaitParts } from './future';
 import type { TimerHandle } from './handles';
 import { runningLoop } from './runningLoop';
@@ -20,6 +20,7 @@ import { checkTime } from './validate';
 type Step<T> = IteratorResult<Suspension | undefined, T>;
 
 const NEW = 0;
+const NEW_WATCHED = 4; // new, and watched until it starts (debug mode)
 const YIELDED = 1; // at the bare yield of sleep(0)
 const WAITING = 2; // at `yield* fut`
 const DONE = 3;
@@ -50,9 +51,14 @@ class SleepOpImpl<T> {
   constructor(ms: number, result: T) {
     this._ms = ms;
     this._result = result;
-    this._state = NEW;
+    this._state = watchUnstarted(this, 'sleep()') ? NEW_WATCHED : NEW;
     this._fut = null;
     this._handle = null;
+  }
+
+  /** `await sleep(ms)` is a mistake: it throws, saying so. */
+  then(): never {
+    throw awaitError('sleep()');
   }
 
   [Symbol.iterator](): this {
@@ -62,6 +68,9 @@ class SleepOpImpl<T> {
   next(_value?: unknown): Step<T> {
     switch (this._state) {
       case NEW:
+        return this._start();
+      case NEW_WATCHED:
+        started(this);
         return this._start();
       case YIELDED:
         this._state = DONE;
@@ -74,12 +83,14 @@ class SleepOpImpl<T> {
   }
 
   throw(e: unknown): Step<T> {
+    if (this._state === NEW_WATCHED) started(this);
     if (this._state === WAITING) (this._handle as TimerHandle).cancel();
     this._state = DONE;
     throw e;
   }
 
   return(value?: T): Step<T> {
+    if (this._state === NEW_WATCHED) started(this);
     if (this._state === WAITING) (this._handle as TimerHandle).cancel();
     this._state = DONE;
     return { done: true, value: value as T };

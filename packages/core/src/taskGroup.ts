@@ -9,6 +9,7 @@
  * @module
  */
 
+import { libraryCoro } from './coroutineOp';
 import type { LoopInternals } from './events';
 import { CancelledError, TaskGroupError } from './exceptions';
 import { isGeneratorObject, repr } from './format';
@@ -250,7 +251,11 @@ class GroupFuture extends CoreFuture<boolean> {
  * console.log(ta.result(), tb.result()); // both are done here
  * ```
  */
-export function* taskGroup<T>(body: (tg: TaskGroup) => Coro<T>): Coro<T> {
+export function taskGroup<T>(body: (tg: TaskGroup) => Coro<T>): Coro<T> {
+  return libraryCoro(taskGroupGen(body), 'taskGroup()');
+}
+
+function* taskGroupGen<T>(body: (tg: TaskGroup) => Coro<T>): Coro<T> {
   checkBody(body, 'taskGroup', '(tg) => Coro');
   const tg = new TaskGroup();
   tg._enter();

@@ -9,6 +9,7 @@
  * @module
  */
 
+import { libraryCoro } from './coroutineOp';
 import { CancelledError, TimeoutError } from './exceptions';
 import { runningLoop } from './runningLoop';
 import type { Task } from './task';
@@ -176,7 +177,11 @@ function callBody<T>(body: (t: Timeout) => Coro<T>, fn: string): (t: Timeout) =>
  * }
  * ```
  */
-export function* timeout<T>(delayMs: number | null, body: (t: Timeout) => Coro<T>): Coro<T> {
+export function timeout<T>(delayMs: number | null, body: (t: Timeout) => Coro<T>): Coro<T> {
+  return libraryCoro(timeoutGen(delayMs, body), 'timeout()');
+}
+
+function* timeoutGen<T>(delayMs: number | null, body: (t: Timeout) => Coro<T>): Coro<T> {
   checkWhen(delayMs, 'timeout', 'delayMs');
   checkBody(body, 'timeout', '(t) => Coro');
   const loop = runningLoop();
@@ -194,7 +199,11 @@ export function* timeout<T>(delayMs: number | null, body: (t: Timeout) => Coro<T
  * yield* timeoutAt(deadline, function* () { yield* stepTwo(); }); // same budget
  * ```
  */
-export function* timeoutAt<T>(whenMs: number | null, body: (t: Timeout) => Coro<T>): Coro<T> {
+export function timeoutAt<T>(whenMs: number | null, body: (t: Timeout) => Coro<T>): Coro<T> {
+  return libraryCoro(timeoutAtGen(whenMs, body), 'timeoutAt()');
+}
+
+function* timeoutAtGen<T>(whenMs: number | null, body: (t: Timeout) => Coro<T>): Coro<T> {
   checkWhen(whenMs, 'timeoutAt', 'whenMs');
   checkBody(body, 'timeoutAt', '(t) => Coro');
   return yield* runWithin(new Timeout(whenMs), callBody(body, 'timeoutAt'));

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { libraryCoro } from './coroutineOp';
 import { isGeneratorObject, repr } from './format';
 import { CoreFuture, Future, type WaitParts } from './future';
 import { Task } from './task';
@@ -106,7 +107,14 @@ class WaitFuture extends CoreFuture<void> {
  * for (const t of pending) t.cancel();
  * ```
  */
-export function* wait<F extends api.Future<unknown>>(
+export function wait<F extends api.Future<unknown>>(
+  aws: Iterable<F>,
+  opts?: WaitOptions,
+): Coro<[Set<F>, Set<F>]> {
+  return libraryCoro(waitGen(aws, opts), 'wait()');
+}
+
+function* waitGen<F extends api.Future<unknown>>(
   aws: Iterable<F>,
   opts?: WaitOptions,
 ): Coro<[Set<F>, Set<F>]> {

@@ -4,6 +4,7 @@
  * @module
  */
 
+import { libraryCoro } from './coroutineOp';
 import { ensureFutureOn } from './ensureFuture';
 import { CancelledError, TimeoutError } from './exceptions';
 import { isGeneratorObject } from './format';
@@ -51,7 +52,11 @@ export function* cancelAndWait(fut: Future<unknown>): Coro<void> {
 export function waitFor<T>(aw: api.Future<T>, timeoutMs: number | null): Coro<T>;
 export function waitFor<T>(aw: Coro<T>, timeoutMs: number | null): Coro<T>;
 export function waitFor<T>(aw: PromiseLike<T>, timeoutMs: number | null): Coro<T>;
-export function* waitFor<T>(aw: Awaitable<T> | PromiseLike<T>, timeoutMs: number | null): Coro<T> {
+export function waitFor<T>(aw: Awaitable<T> | PromiseLike<T>, timeoutMs: number | null): Coro<T> {
+  return libraryCoro(waitForGen(aw, timeoutMs), 'waitFor()');
+}
+
+function* waitForGen<T>(aw: Awaitable<T> | PromiseLike<T>, timeoutMs: number | null): Coro<T> {
   checkTime(timeoutMs, 'waitFor', 'timeoutMs', true);
   if (timeoutMs !== null && timeoutMs <= 0) {
     const fut = ensureFutureOn(aw, null);

@@ -5,7 +5,7 @@
  */
 
 import type { DoneWaker, LoopInternals } from './events';
-import { repr } from './format';
+import { callerSite, repr } from './format';
 import { CoreFuture, type Future, NO_TASKS, PENDING, type WaitParts } from './future';
 import { runningLoop } from './runningLoop';
 import type * as api from './types';
@@ -60,14 +60,6 @@ class PromiseFuture<T> extends CoreFuture<T> {
   }
 }
 
-/** The first stack frame outside aio's own code: where the user called `wrapPromise`. */
-function creationSite(): string {
-  const stack = new Error().stack ?? '';
-  const frames = stack.split('\n').slice(1);
-  const user = frames.find((f) => !/[/\\](aio|@aio[/\\]core|packages[/\\]core)[/\\]/.test(f));
-  return (user ?? frames[frames.length - 1] ?? '').trim().replace(/^at /, '');
-}
-
 function copyResult<T>(fut: Future<T>, value: T): void {
   if (fut._state === PENDING) fut.setResult(value);
 }
@@ -83,7 +75,7 @@ export function wrapPromiseOn<T>(
 ): Future<T> {
   loop._checkClosed();
   const fut = new PromiseFuture<T>(loop._opts);
-  if (loop._debug) fut._createdAt = creationSite();
+  if (loop._debug) fut._createdAt = callerSite();
   let p: unknown = source;
   if (typeof source === 'function') {
     const controller = new AbortController();
