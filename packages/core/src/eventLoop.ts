@@ -19,7 +19,7 @@ import type { Context, VarMap } from './contextvars';
 import { ensureFutureOn } from './ensureFuture';
 import type { ListedTask, Runnable } from './events';
 import { repr } from './format';
-import { CANCELLED, FINISHED, Future, PENDING } from './future';
+import { CANCELLED, FINISHED, Future, PENDING, reportUnretrieved } from './future';
 import { Handle, TimerHandle } from './handles';
 import { type DrivenLoop, HostDriver } from './hostDriver';
 import { RingQueue } from './ringQueue';
@@ -82,6 +82,7 @@ export class EventLoop implements api.EventLoop, DrivenLoop {
   /** @internal */ _taskTail: ListedTask | null = null;
   /** @internal */ _taskCount = 0;
   /** @internal */ _hostPending = 0;
+  /** @internal */ _lost: Set<WeakRef<api.Future<unknown>>> | null = null;
   /** @internal */ _instruments: Instrument[] = [];
   /** @internal */ _hkBeforeRun: Instrument[] | null = null;
   /** @internal */ _hkAfterRun: Instrument[] | null = null;
@@ -267,6 +268,7 @@ export class EventLoop implements api.EventLoop, DrivenLoop {
     this._timers.clear();
     this._timerCancelledCount = 0;
     this._driver.clearHostTimer();
+    reportUnretrieved(this);
   }
 
   setExceptionHandler(handler: ExceptionHandler | null): void {

@@ -79,6 +79,12 @@ export interface LoopInternals extends EventLoop {
    */
   readonly _opts: { readonly loop: EventLoop };
 
+  /**
+   * The failed futures of this loop whose exception nobody retrieved yet, held weakly;
+   * `null` while there is none. Kept by future.ts: reported when the loop closes.
+   */
+  _lost: Set<WeakRef<Future<unknown>>> | null;
+
   /** Whether the loop is closed. Read by `wrapPromise`: a settlement after close is dropped. */
   readonly _closed: boolean;
 

@@ -52,23 +52,65 @@ type DoneCallback<T> = (fut: Future<T>) => unknown;
 export type WaitParts = Omit<api.WaitInfo, 'future'>;
 /** @internal */ export const NO_TASKS: readonly api.Task<unknown>[] = Object.freeze([]);
 
-/** Reports never-retrieved exceptions of futures that are garbage-collected. */
-interface LostException {
-  loop: LoopInternals;
-  exception: unknown;
-  message: string;
-  description: string;
+/*
+ * Exceptions nobody retrieved ("Task exception was never retrieved"). CPython reports
+ * one when the future is destroyed, which reference counting makes prompt; a
+ * JavaScript engine collects garbage when it likes, in a short program maybe never.
+ * So a failed future whose exception is not retrieved is reported:
+ *
+ *   - when its loop closes (`run()`'s end), if it is still unretrieved then;
+ *   - or earlier, when it is garbage-collected (a long-running loop).
+ *
+ * Both hold the future weakly: the loop keeps a set of WeakRefs (`_lost`), and a
+ * FinalizationRegistry reports the collected ones, holding the loop weakly too (an
+ * exception handler that closes over the failed task must not keep the task alive
+ * through the registry: CPython reports once such a cycle is collected, and so does
+ * aio).
+ */
+interface Lost {
+  readonly loop: WeakRef<LoopInternals>;
+  readonly ref: WeakRef<Future<unknown>>;
+  readonly exception: unknown;
+  readonly message: string;
+  readonly description: string;
 }
-const lostExceptions: FinalizationRegistry<LostException> | null =
-  typeof FinalizationRegistry === 'function'
-    ? new FinalizationRegistry<LostException>((lost) => {
-        lost.loop.callExceptionHandler({
-          message: lost.message,
-          exception: lost.exception,
-          futureDescription: lost.description,
-        });
+
+const lostExceptions: FinalizationRegistry<Lost> | null =
+  typeof FinalizationRegistry === 'function' && typeof WeakRef === 'function'
+    ? new FinalizationRegistry<Lost>((lost) => {
+        const loop = lost.loop.deref();
+        if (loop === undefined) {
+          console.error(`${lost.message}\nfutureDescription: ${lost.description}`, lost.exception);
+          return;
+        }
+        loop._lost?.delete(lost.ref);
+        report(loop, lost.message, lost.exception, lost.description);
       })
     : null;
+
+/** The WeakRef each watched future is listed under in its loop's `_lost` set. */
+const lostRefs: WeakMap<Future<unknown>, WeakRef<Future<unknown>>> | null =
+  lostExceptions === null ? null : new WeakMap();
+
+function report(loop: LoopInternals, message: string, exception: unknown, description: string) {
+  loop.callExceptionHandler({ message, exception, futureDescription: description });
+}
+
+/**
+ * @internal Reports every exception of `loop`'s futures still unretrieved (the loop
+ * closes): from then on nothing can retrieve them.
+ */
+export function reportUnretrieved(loop: LoopInternals): void {
+  const lost = loop._lost;
+  if (lost === null) return;
+  loop._lost = null;
+  for (const ref of lost) {
+    const fut = ref.deref() as Future<unknown> | undefined;
+    if (fut === undefined || (fut._flags & LOG_TRACEBACK) === 0) continue;
+    fut._retrieved();
+    report(loop, `${fut._kind()} exception was never retrieved`, fut._value, fut.toString());
+  }
+}
 
 /**
  * The Future implementation (the public type and its documentation: `Future` in
@@ -172,7 +214,7 @@ export class Future<T = unknown> implements api.Future<T> {
   }
 
   cancel(msg?: string): boolean {
-    this._flags &= ~LOG_TRACEBACK;
+    this._retrieved();
     if (this._state !== PENDING) return false;
     this._finish(CANCELLED, msg);
     return true;
@@ -320,10 +362,15 @@ export class Future<T = unknown> implements api.Future<T> {
       // them) alive; formatting it now lets the future be collected.
       if (typeof exception === 'object' && exception !== null)
         void (exception as { stack?: unknown }).stack;
+      const loop = this._loop;
+      const ref = new WeakRef<Future<unknown>>(this as Future<unknown>);
+      (lostRefs as WeakMap<Future<unknown>, WeakRef<Future<unknown>>>).set(this, ref);
+      (loop._lost ??= new Set()).add(ref);
       lostExceptions.register(
         this,
         {
-          loop: this._loop,
+          loop: new WeakRef(loop),
+          ref,
           exception,
           message: `${this._kind()} exception was never retrieved`,
           description: this.toString(),
@@ -333,11 +380,15 @@ export class Future<T = unknown> implements api.Future<T> {
     }
   }
 
-  /** @internal Marks the exception as retrieved. */
+  /** @internal Marks the exception as retrieved (or not to be reported: cancel()). */
   _retrieved(): void {
     if ((this._flags & LOG_TRACEBACK) !== 0) {
       this._flags &= ~LOG_TRACEBACK;
-      lostExceptions?.unregister(this);
+      if (lostExceptions !== null) {
+        lostExceptions.unregister(this);
+        const ref = (lostRefs as WeakMap<Future<unknown>, WeakRef<Future<unknown>>>).get(this);
+        if (ref !== undefined) this._loop._lost?.delete(ref);
+      }
     }
   }
 

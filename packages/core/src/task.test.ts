@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { errorOf, go } from '../test/helpers';
-import { TestClock, wasCollected } from '@aio/test-utils';
+import { TestClock, collectGarbage, wasCollected } from '@aio/test-utils';
 import { ContextVar } from './contextvars';
 import { EventLoop, Future } from './public';
 import { CancelledError } from './exceptions';
@@ -835,5 +835,74 @@ describe('cancelling await chains', () => {
       1,
       1,
     ]);
+  });
+});
+
+describe('an exception never retrieved, reported at the latest when the loop closes', () => {
+  function* failing(): Coro<void> {
+    yield;
+    throw new Error('background failure');
+  }
+
+  test('run(): a failed background task is reported at the end of the run, not only at GC', async () => {
+    const reports: string[] = [];
+    const loops: EventLoop[] = [];
+    const result = await run(
+      (function* (): Coro<string> {
+        const loop = getRunningLoop();
+        loops.push(loop);
+        loop.setExceptionHandler((_l, ctx) => {
+          reports.push(`${ctx.message}: ${(ctx.exception as Error).message}`);
+        });
+        createTask(failing(), { name: 'bg' });
+        yield* sleep(100);
+        return 'ok';
+      })(),
+      { clock: new TestClock() },
+    );
+    expect(result).toBe('ok');
+    expect(reports).toEqual(['Task exception was never retrieved: background failure']);
+    expect(loops[0]?.isClosed()).toBe(true);
+  });
+
+  test('runSync() and loop.close() report too; a retrieved or cancelled one is not reported', () => {
+    const reports: string[] = [];
+    const loop = new EventLoop({ clock: new TestClock() });
+    loop.setExceptionHandler((_l, ctx) => reports.push(ctx.message));
+    const lost = loop.createFuture();
+    lost.setException(new Error('lost'));
+    const seen = loop.createFuture();
+    seen.setException(new Error('seen'));
+    seen.exception();
+    const dropped = loop.createFuture();
+    dropped.setException(new Error('dropped on purpose'));
+    dropped.cancel(); // returns false, but says: do not report it (as asyncio)
+    expect(reports).toEqual([]);
+    loop.close();
+    expect(reports).toEqual(['Future exception was never retrieved']);
+    loop.close(); // twice: nothing more
+    expect(reports).toHaveLength(1);
+  });
+
+  test('an exception handler that closes over the failed task does not keep it from being reported', async () => {
+    const printed = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      await (async () => {
+        const loop = new EventLoop({ clock: new TestClock() });
+        let task: Task<unknown> | undefined;
+        // The handler holds the task: loop → handler → task → loop, a cycle.
+        loop.setExceptionHandler(() => {
+          void task;
+        });
+        task = loop.createTask(failing());
+        await loop.runUntilComplete(sleep(1));
+        // The loop is never closed: only collection can report it.
+      })();
+      await collectGarbage(6);
+      const lines = printed.mock.calls.map((c) => String(c[0]));
+      expect(lines.filter((l) => l.startsWith('Task exception was never retrieved'))).toHaveLength(1);
+    } finally {
+      printed.mockRestore();
+    }
   });
 });

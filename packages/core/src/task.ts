@@ -132,7 +132,7 @@ export class Task<T = unknown> extends Future<T> implements api.Task<T>, DoneWak
   }
 
   override cancel(msg?: string): boolean {
-    this._flags &= ~LOG_TRACEBACK;
+    this._retrieved();
     if (this._state !== PENDING) return false;
     // Cancelling a task cancels what it awaits, which may be a task that awaits a task…
     // asyncio recurses down the chain; here the chain is walked in a loop, so that a
@@ -151,7 +151,7 @@ export class Task<T = unknown> extends Future<T> implements api.Task<T>, DoneWak
       const waiter = task._futWaiter;
       if (waiter instanceof Task && waiter.cancel === Task.prototype.cancel) {
         // `waiter.cancel(msg)`, inline.
-        waiter._flags &= ~LOG_TRACEBACK;
+        waiter._retrieved();
         if (waiter._state === PENDING) {
           if (++hops > CHAIN_SCAN) chain ??= this._chainUpTo(task);
           if (chain !== null ? chain.has(waiter) : this._chainHas(waiter, task)) {

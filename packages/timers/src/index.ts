@@ -18,4 +18,4 @@ export { ScaledClock } from './scaledClock';
 export type { ScaledClockOptions } from './scaledClock';
 
 // Errors
-export { RunawayLoopError } from './errors';
+export { RunawayLoopError, UnhandledErrors } from './errors';

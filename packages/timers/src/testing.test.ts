@@ -1,6 +1,12 @@
 import { type Coro, createTask, getRunningLoop, sleep, wrapPromise } from '@aio/core';
-import { describe, expect, it } from 'vitest';
-import { RunawayLoopError, VirtualClock, runVirtual, runVirtualSync } from './testing';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  RunawayLoopError,
+  runVirtual,
+  runVirtualSync,
+  UnhandledErrors,
+  VirtualClock,
+} from './testing';
 
 function* slowAnswer(): Coro<number> {
   yield* sleep(5000);
@@ -83,5 +89,60 @@ describe('@aio/timers/testing', () => {
     await expect(runVirtual(slowAnswer(), 5 as unknown as object)).rejects.toThrow(
       new TypeError('runVirtual: options must be an object, got 5'),
     );
+  });
+});
+
+describe('errors nobody handled', () => {
+  function* failing(): Coro<void> {
+    yield* sleep(5);
+    throw new RangeError('lost in the background');
+  }
+  function* main(): Coro<string> {
+    createTask(failing(), { name: 'bg' }); // never awaited
+    yield* sleep(10);
+    return 'ok';
+  }
+  const expected =
+    "runVirtual(): 1 error that nobody handled reached the loop's exception handler " +
+    '(pass { failOnUnhandled: false } to allow them):\n' +
+    '  Task exception was never retrieved: RangeError("lost in the background")';
+
+  it('fail the run: runVirtual rejects and runVirtualSync throws UnhandledErrors', async () => {
+    const printed = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const e = await runVirtual(main()).then(
+        () => undefined,
+        (x: unknown) => x,
+      );
+      expect(e).toBeInstanceOf(UnhandledErrors);
+      expect((e as Error).message).toBe(expected);
+      expect((e as UnhandledErrors).errors[0]).toBeInstanceOf(RangeError);
+      expect((e as UnhandledErrors).contexts[0]?.message).toBe(
+        'Task exception was never retrieved',
+      );
+      expect(() => runVirtualSync(main())).toThrow(
+        expected.replace('runVirtual()', 'runVirtualSync()'),
+      );
+      // The default handler still printed them.
+      expect(printed).toHaveBeenCalled();
+    } finally {
+      printed.mockRestore();
+    }
+  });
+
+  it('pass with failOnUnhandled: false, or when the program sets its own handler', async () => {
+    const printed = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      expect((await runVirtual(main(), { failOnUnhandled: false })).result).toBe('ok');
+      const seen: string[] = [];
+      function* handled(): Coro<string> {
+        getRunningLoop().setExceptionHandler((_l, ctx) => seen.push(ctx.message));
+        return yield* main();
+      }
+      expect(runVirtualSync(handled()).result).toBe('ok');
+      expect(seen).toEqual(['Task exception was never retrieved']);
+    } finally {
+      printed.mockRestore();
+    }
   });
 });

@@ -5,13 +5,14 @@
  */
 
 import { run, runSync } from '@aio/core';
-import type { Coro, RunOptions } from '@aio/core';
+import type { Coro, EventLoop, ExceptionContext, Instrument, RunOptions } from '@aio/core';
 import { describe } from './describe';
+import { UnhandledErrors } from './errors';
 import { VirtualClock } from './virtualClock';
 import type { VirtualClockOptions } from './virtualClock';
 
 // Re-exported so that a test file needs one import.
-export { RunawayLoopError } from './errors';
+export { RunawayLoopError, UnhandledErrors } from './errors';
 export { VirtualClock } from './virtualClock';
 export type { VirtualClockOptions } from './virtualClock';
 
@@ -29,6 +30,14 @@ export interface RunVirtualOptions extends VirtualClockOptions {
   clock?: VirtualClock;
   /** Runs the loop in debug mode. */
   debug?: boolean;
+  /**
+   * Reject (throw) with {@link UnhandledErrors} when errors nobody handled reached the
+   * loop's exception handler during the run (a failed background task never awaited, a
+   * callback that threw). Default `true`: a test must not pass while that happens. The
+   * errors are printed by the default handler either way; a handler the program sets
+   * itself takes over (and nothing is collected).
+   */
+  failOnUnhandled?: boolean;
 }
 
 /**
@@ -71,7 +80,9 @@ export async function runVirtual<T>(
 ): Promise<VirtualRun<T>> {
   const clock = clockFor(options, 'runVirtual');
   const t0 = clock.now();
-  const result = await run(main, runOptions(clock, options));
+  const unhandled = new Collector();
+  const result = await run(main, runOptions(clock, options, unhandled));
+  unhandled.check('runVirtual()', options);
   return { result, elapsed: clock.now() - t0, clock };
 }
 
@@ -88,12 +99,40 @@ export async function runVirtual<T>(
 export function runVirtualSync<T>(main: Coro<T>, options: RunVirtualOptions = {}): VirtualRun<T> {
   const clock = clockFor(options, 'runVirtualSync');
   const t0 = clock.now();
-  const result = runSync(main, runOptions(clock, options));
+  const unhandled = new Collector();
+  const result = runSync(main, runOptions(clock, options, unhandled));
+  unhandled.check('runVirtualSync()', options);
   return { result, elapsed: clock.now() - t0, clock };
 }
 
-function runOptions(clock: VirtualClock, options: RunVirtualOptions): RunOptions {
-  return options.debug === undefined ? { clock } : { clock, debug: options.debug };
+function runOptions(clock: VirtualClock, options: RunVirtualOptions, c: Collector): RunOptions {
+  const opts: RunOptions = { clock, instruments: [c] };
+  if (options.debug !== undefined) opts.debug = options.debug;
+  return opts;
+}
+
+/**
+ * Collects what reaches the loop's exception handler with an error, while the program
+ * has not set a handler of its own (an instrument: it installs the handler when the
+ * loop starts running).
+ */
+class Collector implements Instrument {
+  readonly name = 'runVirtual: unhandled errors';
+  readonly #found: ExceptionContext[] = [];
+
+  beforeRun(loop: EventLoop): void {
+    if (loop.getExceptionHandler() !== null) return;
+    loop.setExceptionHandler((l, ctx) => {
+      if ('exception' in ctx) this.#found.push(ctx);
+      l.defaultExceptionHandler(ctx);
+    });
+  }
+
+  check(fn: string, options: RunVirtualOptions): void {
+    if (this.#found.length > 0 && options.failOnUnhandled !== false) {
+      throw new UnhandledErrors(fn, this.#found);
+    }
+  }
 }
 
 function clockFor(options: RunVirtualOptions, fn: string): VirtualClock {
