@@ -92,6 +92,93 @@ export class RealClock implements Clock {
 /** The clock shared by every loop created without one. @internal */
 export const realClock: Clock = new RealClock();
 
+/**
+ * Calls `fn` each time the host has no work left — the moment before the process would
+ * exit: Node's and Bun's `process` `'beforeExit'` event, Deno's `'beforeunload'` event
+ * on `globalThis`. Returns a function that stops the calls, or `null` where the host has
+ * no such signal (browsers: a page never exits on its own).
+ *
+ * @internal
+ */
+export function onHostIdle(fn: () => void): (() => void) | null {
+  const g = globalThis as {
+    process?: {
+      on?: (event: string, fn: () => void) => unknown;
+      off?: (event: string, fn: () => void) => unknown;
+      removeListener?: (event: string, fn: () => void) => unknown;
+    };
+    addEventListener?: (event: string, fn: () => void) => void;
+    removeEventListener?: (event: string, fn: () => void) => void;
+    Deno?: unknown;
+  };
+  const proc = g.process;
+  if (proc !== undefined && typeof proc.on === 'function') {
+    const on = proc.on;
+    const off = proc.off ?? proc.removeListener;
+    on.call(proc, 'beforeExit', fn);
+    return () => {
+      off?.call(proc, 'beforeExit', fn);
+    };
+  }
+  if (g.Deno !== undefined && typeof g.addEventListener === 'function') {
+    const add = g.addEventListener;
+    const remove = g.removeEventListener;
+    add.call(g, 'beforeunload', fn);
+    return () => {
+      remove?.call(g, 'beforeunload', fn);
+    };
+  }
+  return null;
+}
+
+/**
+ * Calls `fn` on SIGINT (Ctrl-C), if the host has signals and nobody else listens for
+ * SIGINT (Node and Bun: `process.on('SIGINT')` while `listenerCount('SIGINT')` is 0, as
+ * CPython's `asyncio.Runner` installs its handler only over the default one). Returns a
+ * function that removes the listener, or `null` when nothing was installed.
+ *
+ * @internal
+ */
+export function onInterrupt(fn: () => void): (() => void) | null {
+  const proc = (
+    globalThis as {
+      process?: {
+        on?: (event: string, fn: () => void) => unknown;
+        off?: (event: string, fn: () => void) => unknown;
+        listenerCount?: (event: string) => number;
+      };
+    }
+  ).process;
+  if (
+    proc === undefined ||
+    typeof proc.on !== 'function' ||
+    typeof proc.off !== 'function' ||
+    typeof proc.listenerCount !== 'function' ||
+    proc.listenerCount('SIGINT') > 0
+  ) {
+    return null;
+  }
+  proc.on('SIGINT', fn);
+  return () => {
+    proc.off?.('SIGINT', fn);
+  };
+}
+
+/**
+ * Sends SIGINT to this process again, with no listener left: the host's default action
+ * (a prompt exit) takes place. `false` where the host cannot.
+ *
+ * @internal
+ */
+export function reraiseInterrupt(): boolean {
+  const proc = (
+    globalThis as { process?: { pid?: number; kill?: (pid: number, sig: string) => unknown } }
+  ).process;
+  if (proc?.kill === undefined || proc.pid === undefined) return false;
+  proc.kill(proc.pid, 'SIGINT');
+  return true;
+}
+
 type Macrotask = (fn: () => void) => void;
 
 /**

@@ -5,6 +5,8 @@
  * @module
  */
 
+import type { Task } from './types';
+
 /**
  * The operation was cancelled. Thrown into a coroutine at the `yield*` where it
  * was suspended when its task is cancelled, and by `result()` of a cancelled
@@ -135,6 +137,51 @@ export class TaskGroupError extends AggregateError {
   }
   override name = 'TaskGroupError';
 }
+
+/**
+ * A program that can never finish: every task waits, and nothing can wake any of them
+ * (no callback is ready, no timer is scheduled, and the host has no work left, so no
+ * native promise can settle either). `run()` rejects with it instead of letting the
+ * process exit silently. Its message lists every pending task with what it waits on,
+ * and every wait cycle (`cycle: a → b → a`); `tasks` holds the pending tasks.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await run(main()); // main awaits a future nothing will ever set
+ * } catch (e) {
+ *   if (e instanceof DeadlockError) console.error(e.message, e.tasks.length);
+ * }
+ * ```
+ */
+export class DeadlockError extends Error {
+  /** The tasks that were still pending, oldest first. */
+  readonly tasks: readonly Task<unknown>[];
+  constructor(message: string, tasks: readonly Task<unknown>[]) {
+    super(message);
+    this.tasks = tasks;
+  }
+}
+DeadlockError.prototype.name = 'DeadlockError';
+
+/**
+ * The program was interrupted (Ctrl-C, `SIGINT`): `run()` cancelled the main task, let
+ * every task's `finally` run, and rejects with this error (unless the main task
+ * swallowed the cancellation), as CPython's `asyncio.Runner` raises
+ * `KeyboardInterrupt`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await run(server());
+ * } catch (e) {
+ *   if (e instanceof KeyboardInterrupt) process.exitCode = 130;
+ *   else throw e;
+ * }
+ * ```
+ */
+export class KeyboardInterrupt extends Error {}
+KeyboardInterrupt.prototype.name = 'KeyboardInterrupt';
 
 /**
  * Tells whether `e` is a cancellation (a {@link CancelledError}).

@@ -73,7 +73,7 @@ export class HostDriver {
   #onFailed: ((e: unknown) => void) | null = null;
   // The timeout of a wait for the host that `afterIdle` has not been told about yet.
   #idleTimeout: number | null = null;
-  readonly #idleInfo: { hostPending: number; loop: DrivenLoop };
+  readonly #idleInfo: { hostPending: number; hostIdle: boolean; loop: DrivenLoop };
   // One bound function each, made once: the host calls them.
   readonly #driveFromHost = (): void => {
     this.#sliceStart = hostNow();
@@ -85,7 +85,7 @@ export class HostDriver {
 
   constructor(loop: DrivenLoop) {
     this.#loop = loop;
-    this.#idleInfo = { hostPending: 0, loop };
+    this.#idleInfo = { hostPending: 0, hostIdle: false, loop };
   }
 
   /**
@@ -115,11 +115,14 @@ export class HostDriver {
     markRunning(loop, true);
     const prev = swapRunningLoop(loop);
     this.#inBatch = true;
+    // The host cannot do anything while runSync runs: no host promise can settle.
+    this.#idleInfo.hostIdle = true;
     try {
       const hk = loop._hkBeforeRun;
       if (hk !== null) fireHook(loop, hk, 'beforeRun', loop);
       this.#iterate(true);
     } finally {
+      this.#idleInfo.hostIdle = false;
       this.#inBatch = false;
       this.#idleTimeout = null;
       try {
@@ -141,6 +144,41 @@ export class HostDriver {
     this.#loop._idle = false;
     if (hostNow() - this.#sliceStart >= SLICE_MS) scheduleMacrotask(this.#driveFromHost);
     else queueMicrotask(this.#driveFromMicrotask);
+  }
+
+  /**
+   * The host has no work left (the process is about to exit). If the loop is waiting
+   * with a timer its clock holds back for pending host promises, those promises can now
+   * only settle through the loop's own progress: run a batch in which the clock may
+   * move on. Returns `false` when nothing can ever happen again (nothing ready, no
+   * timer the clock will reach, no host work): a deadlock, for the caller to report.
+   */
+  hostIdle(): boolean {
+    const loop = this.#loop;
+    if (!loop._running || this.#inBatch || !loop._idle || this.#wakeScheduled) return true;
+    if (loop._readyCount() > 0) return true;
+    const before = loop._clock.now();
+    const deadline = loop._nextDeadline();
+    if (deadline === Number.POSITIVE_INFINITY) return false;
+    this.#idleInfo.hostIdle = true;
+    try {
+      this.#runBatch();
+    } finally {
+      this.#idleInfo.hostIdle = false;
+    }
+    // Progress: the clock moved, work became ready, or the run ended.
+    return !loop._running || !loop._idle || loop._clock.now() !== before;
+  }
+
+  /**
+   * Ends the run with `error` (the run's promise rejects with it), as when an iteration
+   * throws. For the runner, which detects deadlocks.
+   */
+  fail(error: unknown): void {
+    const onFailed = this.#onFailed;
+    if (!this.#loop._running || onFailed === null) return;
+    this.#end();
+    onFailed(error);
   }
 
   /** Cancels the host timer, if one is armed (when the loop closes). */

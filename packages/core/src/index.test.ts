@@ -10,7 +10,9 @@ describe('@aio/core exports', () => {
         // errors
         'BrokenBarrierError',
         'CancelledError',
+        'DeadlockError',
         'InvalidStateError',
+        'KeyboardInterrupt',
         'QueueEmpty',
         'QueueFull',
         'QueueShutDown',

@@ -9,8 +9,10 @@
 export {
   BrokenBarrierError,
   CancelledError,
+  DeadlockError,
   InvalidStateError,
   isCancelledError,
+  KeyboardInterrupt,
   QueueEmpty,
   QueueFull,
   QueueShutDown,

@@ -77,6 +77,7 @@ class QueueOpImpl<T> {
   }
 
   /** `await q.get()` is a mistake: it throws, saying so. */
+  // biome-ignore lint/suspicious/noThenProperty: a `then` that refuses `await` (coroutineOp.ts)
   then(): never {
     throw awaitError(this._putting ? 'Queue.put()' : 'Queue.get()');
   }

@@ -1,7 +1,8 @@
 import { describe, expect, test, vi } from 'vitest';
 import { TestClock } from '@aio/test-utils';
-import type { EventLoop } from './public';
-import { CancelledError } from './exceptions';
+import type { EventLoop, Task } from './public';
+import { CancelledError, DeadlockError } from './exceptions';
+import { Lock } from './lock';
 import { run, runSync } from './runner';
 import { getRunningLoop } from './runningLoop';
 import { sleep } from './sleep';
@@ -232,12 +233,19 @@ describe('runSync', () => {
     expect(loop?.isClosed()).toBe(true);
   });
 
-  test('throws, naming the waiting tasks, when a wrapped promise is pending', () => {
+  test('a wrapped promise cannot settle under runSync: says why, and what to use instead', () => {
     let e: Error | undefined;
+    let sleeperDone = false;
     try {
       runSync(
         (function* () {
-          createTask(sleep(10), { name: 'sleeper' });
+          createTask(
+            (function* (): Coro<void> {
+              yield* sleep(10);
+              sleeperDone = true;
+            })(),
+            { name: 'sleeper' },
+          );
           yield* wrapPromise(new Promise(() => {}));
         })(),
         { clock: new TestClock() },
@@ -245,25 +253,62 @@ describe('runSync', () => {
     } catch (x) {
       e = x as Error;
     }
+    // Time still moved for the sleeper: the promise does not hold a runSync clock.
+    expect(sleeperDone).toBe(true);
     expect(e).toBeInstanceOf(Error);
+    expect(e).not.toBeInstanceOf(DeadlockError);
     expect(e?.message).toMatch(
-      /^runSync\(\): the loop would have to wait for the host: the next timer is due at 10 ms and the clock cannot move time itself\. 1 wrapped native promise\(s\) pending\.\nTasks still waiting:\n {2}Task-\d+ waiting on a wrapped native promise\n {2}sleeper waiting on sleep until 10$/,
+      /^runSync\(\): the loop cannot go on: 1 wrapped native promise is pending, and no promise can settle while runSync holds the host \(one that depends on this loop, such as toPromise\(task\) or an Observable of a task, never can\): await the task itself \(yield\* task\), use fromObservable, or use run\(\) instead of runSync\(\)\.\nPending tasks:\n {2}Task-\d+: waiting on a wrapped native promise$/,
     );
   });
 
-  test('throws when nothing is ready and no timer is scheduled', () => {
-    expect(() =>
+  test('a deadlock throws DeadlockError naming every pending task, what it waits on, and the cycles', () => {
+    let e: DeadlockError | undefined;
+    try {
       runSync(
-        (function* () {
+        (function* (): Coro<void> {
+          const lock = new Lock();
+          const tasks: Record<string, Task<unknown>> = {};
+          tasks.a = createTask(
+            (function* (): Coro<void> {
+              yield* lock.acquire();
+              yield;
+              yield* tasks.b as Task<unknown>;
+            })(),
+            { name: 'a' },
+          );
+          tasks.b = createTask(
+            (function* (): Coro<void> {
+              yield;
+              yield* lock.acquire();
+            })(),
+            { name: 'b' },
+          );
           yield* getRunningLoop().createFuture();
         })(),
-      ),
-    ).toThrow(
-      /^runSync\(\): the loop would have to wait for the host: no callback is ready and no timer is scheduled\.\nTasks still waiting:\n {2}Task-\d+ waiting on future <Future pending>$/,
+        { clock: new TestClock() },
+      );
+    } catch (x) {
+      e = x as DeadlockError;
+    }
+    expect(e).toBeInstanceOf(DeadlockError);
+    expect(e?.tasks.map((t) => t.getName())).toEqual([
+      expect.stringMatching(/^Task-\d+$/),
+      'a',
+      'b',
+    ]);
+    expect(e?.message.replace(/Task-\d+/, 'Task-N')).toBe(
+      'runSync(): deadlock: no task can make progress — no callback is ready, no timer is due that the clock will reach, and the host has no work left.\n' +
+        'Pending tasks:\n' +
+        '  Task-N: waiting on future <Future pending>\n' +
+        "  a: waiting on task 'b'\n" +
+        "  b: waiting on Lock held by 'a'\n" +
+        'Wait cycles:\n' +
+        '  cycle: a → b → a',
     );
   });
 
-  test('throws with the real clock and a pending timer', () => {
+  test('throws with the real clock and a pending timer, naming the clock', () => {
     let message = '';
     try {
       runSync(
@@ -275,7 +320,7 @@ describe('runSync', () => {
       message = (e as Error).message;
     }
     expect(message).toMatch(
-      /^runSync\(\): the loop would have to wait for the host: the next timer is due at [\d.]+ ms and the clock cannot move time itself\.\nTasks still waiting:\n {2}Task-\d+ waiting on sleep until [\d.]+$/,
+      /^runSync\(\): the loop cannot go on: the next timer is due at [\d.]+ ms and the clock cannot move time itself \(<RealClock>\): runSync needs a clock that does, such as @aio\/timers' VirtualClock with autojump on\.\nPending tasks:\n {2}Task-\d+: waiting on sleep until [\d.]+$/,
     );
   });
 
@@ -293,7 +338,7 @@ describe('runSync', () => {
     }
     const lines = message.split('\n');
     expect(lines.at(-1)).toBe('  … and 11 more');
-    expect(lines.filter((l) => l.includes(' waiting on '))).toHaveLength(20);
+    expect(lines.filter((l) => l.includes(': waiting on '))).toHaveLength(20);
   });
 
   test('throws "Event loop stopped before Future completed." when main stops the loop', () => {

@@ -5,17 +5,16 @@
  * @module
  */
 
+import { onHostIdle, onInterrupt, reraiseInterrupt } from './clock';
 import { EventLoop } from './eventLoop';
 import { LoopStuckError } from './events';
+import { CancelledError, DeadlockError, KeyboardInterrupt } from './exceptions';
 import { isGeneratorObject, repr } from './format';
-import type * as api from './types';
 import { peekRunningLoop } from './runningLoop';
 import { type Task, pendingTasks } from './task';
-import { describeWait } from './waits';
+import type * as api from './types';
 import type { Clock, Coro, Instrument } from './types';
-
-// How many tasks an error message names at most.
-const MAX_TASKS_NAMED = 20;
+import { describePending } from './waits';
 
 /**
  * Options of {@link run} and {@link runSync}.
@@ -32,6 +31,14 @@ export interface RunOptions {
   debug?: boolean;
   /** Instruments to add to the loop before `main` is created (see `Instrument`). */
   instruments?: Iterable<Instrument>;
+  /**
+   * `run()` only. While it runs, on hosts with signals (Node, Bun) and when nobody else
+   * listens for SIGINT, Ctrl-C cancels the main task (its `finally` blocks and the
+   * shutdown of leftover tasks run) and `run()` then rejects with `KeyboardInterrupt`,
+   * as `asyncio.Runner` does; a second Ctrl-C exits at once. Default `true`; `false`
+   * leaves SIGINT alone.
+   */
+  handleSigint?: boolean;
 }
 
 /** The loop of a run: its clock, debug mode and instruments. */
@@ -129,8 +136,36 @@ function reportLeftovers(loop: EventLoop, tasks: Task<unknown>[]): void {
 export async function run<T>(main: Coro<T>, opts?: RunOptions): Promise<T> {
   checkMain(main, 'run');
   const loop = newLoop(opts, 'run');
+  const task = loop.createTask(main) as Task<T>;
+  // A program that can never finish says so when the host runs out of work, instead
+  // of letting the process exit silently.
+  const stopIdle = onHostIdle(() => {
+    if (!loop._driver.hostIdle()) loop._driver.fail(deadlockError(loop, 'run()'));
+  });
+  let interrupts = 0;
+  const stopInterrupt =
+    opts?.handleSigint === false
+      ? null
+      : onInterrupt(() => {
+          interrupts++;
+          if (interrupts === 1 && !task.done()) {
+            task.cancel();
+            return;
+          }
+          // A second Ctrl-C: let the host's default action (exit) happen.
+          stopInterrupt?.();
+          reraiseInterrupt();
+        });
   try {
-    return await loop.runUntilComplete<T>(loop.createTask(main));
+    try {
+      return await loop.runUntilComplete<T>(task);
+    } catch (e) {
+      // Interrupted, and the main task ended with the cancellation (asyncio.Runner).
+      if (interrupts > 0 && e instanceof CancelledError && task.uncancel() === 0) {
+        throw new KeyboardInterrupt('interrupted (SIGINT): the main task was cancelled');
+      }
+      throw e;
+    }
   } finally {
     try {
       const tasks = cancelAll(loop);
@@ -141,9 +176,27 @@ export async function run<T>(main: Coro<T>, opts?: RunOptions): Promise<T> {
       await loop.runUntilComplete(nothing());
       await loop.runUntilComplete(nothing());
     } finally {
+      stopIdle?.();
+      stopInterrupt?.();
       loop.close();
     }
   }
+}
+
+/** The error of a run that can never finish: who waits, on what, and the wait cycles. */
+function deadlockError(loop: EventLoop, fn: string): DeadlockError {
+  const tasks = pendingTasks(loop);
+  const host =
+    loop._hostPending > 0
+      ? ` ${loop._hostPending} wrapped native promise${loop._hostPending === 1 ? ' is' : 's are'} ` +
+        'still pending, and can no longer settle.'
+      : '';
+  return new DeadlockError(
+    `${fn}: deadlock: no task can make progress — no callback is ready, no timer is due ` +
+      `that the clock will reach, and the host has no work left.${host}\n` +
+      describePending(tasks),
+    tasks,
+  );
 }
 
 /**
@@ -191,25 +244,23 @@ function runSyncUntil(loop: EventLoop, fut: api.Future<unknown>): void {
   }
 }
 
-/** What runSync says when the loop would have to wait for the host: who waits, on what. */
+/** What runSync says when it cannot go on: a deadlock, or why the host would be needed. */
 function stuckError(loop: EventLoop, stuck: LoopStuckError): Error {
-  const why =
-    stuck.why === 'idle'
-      ? 'no callback is ready and no timer is scheduled'
-      : `the next timer is due at ${stuck.deadline} ms and the clock cannot move time itself`;
-  const lines: string[] = [];
-  let k = 0;
-  for (const t of pendingTasks(loop)) {
-    if (k++ === MAX_TASKS_NAMED) {
-      lines.push(`  … and ${loop._taskCount - MAX_TASKS_NAMED} more`);
-      break;
-    }
-    lines.push(`  ${t.getName()} waiting on ${describeWait(t).text}`);
+  const tasks = pendingTasks(loop);
+  const n = stuck.hostPending;
+  if (stuck.why === 'idle' && n === 0) return deadlockError(loop, 'runSync()');
+  let why: string;
+  if (stuck.why === 'timer') {
+    why =
+      `the next timer is due at ${stuck.deadline} ms and the clock cannot move time ` +
+      `itself (${String(loop._clock)}): runSync needs a clock that does, such as ` +
+      "@aio/timers' VirtualClock with autojump on";
+  } else {
+    why =
+      `${n} wrapped native promise${n === 1 ? ' is' : 's are'} pending, and no promise can ` +
+      'settle while runSync holds the host (one that depends on this loop, such as ' +
+      'toPromise(task) or an Observable of a task, never can): await the task itself ' +
+      '(yield* task), use fromObservable, or use run() instead of runSync()';
   }
-  const host =
-    stuck.hostPending > 0 ? ` ${stuck.hostPending} wrapped native promise(s) pending.` : '';
-  return new Error(
-    `runSync(): the loop would have to wait for the host: ${why}.${host}` +
-      (lines.length > 0 ? `\nTasks still waiting:\n${lines.join('\n')}` : ' No task is waiting.'),
-  );
+  return new Error(`runSync(): the loop cannot go on: ${why}.\n${describePending(tasks)}`);
 }

@@ -57,6 +57,7 @@ class SleepOpImpl<T> {
   }
 
   /** `await sleep(ms)` is a mistake: it throws, saying so. */
+  // biome-ignore lint/suspicious/noThenProperty: a `then` that refuses `await` (coroutineOp.ts)
   then(): never {
     throw awaitError('sleep()');
   }

@@ -167,7 +167,7 @@ export type ExceptionHandler = (loop: EventLoop, context: ExceptionContext) => v
  *
  * @example
  * ```ts
- * const idle: IdleInfo = { hostPending: 0, loop };
+ * const idle: IdleInfo = { hostPending: 0, hostIdle: false, loop };
  * ```
  */
 export interface IdleInfo {
@@ -176,6 +176,13 @@ export interface IdleInfo {
    * wrapped by `wrapPromise`). They wake the loop themselves when they settle.
    */
   readonly hostPending: number;
+  /**
+   * `true` when the host has no work left (no timer, no I/O; `runSync` never returns
+   * to it): a pending host promise can then only settle through the loop's own
+   * progress, so a clock that holds time still for pending host promises should move
+   * on now.
+   */
+  readonly hostIdle: boolean;
   /** The loop that is idle. */
   readonly loop: EventLoop;
 }

@@ -241,3 +241,34 @@ export function findWaitCycles(tasks: Iterable<api.Task<unknown>>): api.Task<unk
   }
   return cycles;
 }
+
+// How many tasks, and cycles, a message names at most.
+const MAX_NAMED = 20;
+
+/**
+ * The pending tasks and their waits, for an error message: one line per task
+ * (`  name: waiting on …`, at most 20, then `… and N more`), then the wait cycles
+ * (`  cycle: a → b → a`).
+ *
+ * @internal
+ */
+export function describePending(tasks: readonly api.Task<unknown>[]): string {
+  if (tasks.length === 0) return 'No task is pending.';
+  const lines = ['Pending tasks:'];
+  for (let i = 0; i < tasks.length && i < MAX_NAMED; i++) {
+    const t = tasks[i] as api.Task<unknown>;
+    lines.push(`  ${t.getName()}: waiting on ${describeWait(t).text}`);
+  }
+  if (tasks.length > MAX_NAMED) lines.push(`  … and ${tasks.length - MAX_NAMED} more`);
+  const cycles = findWaitCycles(tasks);
+  if (cycles.length > 0) {
+    lines.push('Wait cycles:');
+    for (const c of cycles.slice(0, MAX_NAMED)) {
+      lines.push(
+        `  cycle: ${[...c, c[0] as api.Task<unknown>].map((t) => t.getName()).join(' → ')}`,
+      );
+    }
+    if (cycles.length > MAX_NAMED) lines.push(`  … and ${cycles.length - MAX_NAMED} more`);
+  }
+  return lines.join('\n');
+}

@@ -19,7 +19,7 @@ interface Harness {
   exact: boolean;
 }
 
-const idle = (): IdleInfo => ({ hostPending: 0, loop: {} as EventLoop });
+const idle = (): IdleInfo => ({ hostPending: 0, hostIdle: false, loop: {} as EventLoop });
 const flush = async (): Promise<void> => {
   for (let i = 0; i < 5; i++) await Promise.resolve();
 };

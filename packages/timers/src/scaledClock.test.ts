@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ScaledClock } from './scaledClock';
 import { VirtualClock } from './virtualClock';
 
-const idle = (): IdleInfo => ({ hostPending: 0, loop: {} as EventLoop });
+const idle = (): IdleInfo => ({ hostPending: 0, hostIdle: false, loop: {} as EventLoop });
 const flush = async (): Promise<void> => {
   for (let i = 0; i < 5; i++) await Promise.resolve();
 };

@@ -166,12 +166,16 @@ export class VirtualClock implements Clock {
   }
 
   /**
-   * Called by an idle loop: with autojump on and no host operation pending, moves
-   * time to `deadline` and returns `true`; otherwise returns `false`. Wake-ups of
-   * other consumers that fall due are delivered from a microtask, never from here.
+   * Called by an idle loop: with autojump on, moves time to `deadline` and returns
+   * `true`, unless a host operation (a wrapped native promise) is pending while the
+   * host still has work — that promise may settle first, so time holds still for it.
+   * Once the host has no work left (`info.hostIdle`), such a promise can only settle
+   * through the loop's own progress, so time moves on. Otherwise returns `false`.
+   * Wake-ups of other consumers that fall due are delivered from a microtask, never
+   * from here.
    */
   advanceIdle(deadline: number, info: IdleInfo): boolean {
-    if (!this.#autojump || info.hostPending > 0) return false;
+    if (!this.#autojump || (info.hostPending > 0 && !info.hostIdle)) return false;
     if (deadline > this.#now) this.#moveTo(deadline);
     this.#deliverDueLater();
     return true;

@@ -15,6 +15,7 @@
 /** What a loop tells its clock when idle (core's `IdleInfo`, structurally). */
 interface IdleInfoLike {
   readonly hostPending: number;
+  readonly hostIdle?: boolean;
 }
 
 /**
@@ -60,9 +61,12 @@ export class TestClock {
     this.#wakes.delete(token as number);
   }
 
-  /** Jumps to `deadline` unless autojump is off or host work is pending. */
+  /**
+   * Jumps to `deadline` unless autojump is off, or host work is pending while the host
+   * is busy (once the host is idle, only the loop can settle it: time moves on).
+   */
   advanceIdle(deadline: number, info: IdleInfoLike): boolean {
-    if (!this.autojump || info.hostPending > 0) return false;
+    if (!this.autojump || (info.hostPending > 0 && info.hostIdle !== true)) return false;
     this.jumps++;
     if (deadline > this.#now) this.#now = deadline;
     return true;

@@ -14,6 +14,7 @@ import {
   ContextVar,
   createTask,
   currentTask,
+  DeadlockError,
   Event,
   gatherWith,
   getRunningLoop,
@@ -658,9 +659,7 @@ export type RunMode = 'sync' | 'async';
 
 function classify(e: unknown): string {
   if (e instanceof RunawayError) return 'runaway';
-  if (e instanceof Error && /no callback is ready and no timer is scheduled/.test(e.message)) {
-    return 'deadlock';
-  }
+  if (e instanceof DeadlockError) return 'deadlock';
   return `raised ${fmt(e)}`;
 }
 
