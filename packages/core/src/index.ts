@@ -74,7 +74,7 @@ export { waitFor } from './waitFor';
 export { asCompleted } from './asCompleted';
 export { Timeout, timeout, timeoutAt } from './timeouts';
 export { TaskGroup, taskGroup } from './taskGroup';
-export { wrapPromise } from './wrapPromise';
+export { wrapPromise, type WrapPromiseOptions } from './wrapPromise';
 
 // What tasks wait on (diagnostics)
 export {

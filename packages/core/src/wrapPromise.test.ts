@@ -8,6 +8,10 @@ import { run } from './runner';
 import { getRunningLoop } from './runningLoop';
 import { sleep } from './sleep';
 import { createTask } from './taskFunctions';
+import { gather } from './gather';
+import { Semaphore } from './semaphore';
+import type { Coro } from './types';
+import { waitFor } from './waitFor';
 import { isPromiseLike, wrapPromise } from './wrapPromise';
 
 const loops: EventLoop[] = [];
@@ -86,7 +90,10 @@ describe('wrapPromise', () => {
       (function* () {
         const fut = wrapPromise((s) => {
           signal = s;
-          return new Promise<string>(() => {});
+          // Native work that honours the abort.
+          return new Promise<string>((_, reject) => {
+            s.addEventListener('abort', () => reject(s.reason));
+          });
         });
         const t = createTask(
           (function* () {
@@ -98,13 +105,114 @@ describe('wrapPromise', () => {
         t.cancel('give up');
         const e = yield* errorOf(t);
         yield;
-        return [(e as Error).name, fut.cancelled()];
+        return [(e as Error).name, (e as Error).message, fut.cancelled()];
       })(),
     );
-    expect(out).toEqual(['CancelledError', true]);
+    expect(out).toEqual(['CancelledError', 'give up', true]);
     expect(signal?.aborted).toBe(true);
     expect(signal?.reason).toBeInstanceOf(CancelledError);
     expect((signal as AbortSignal).reason.message).toBe('give up');
+  });
+
+  test('a cancellation completes only once the native promise has settled (the abort took effect)', async () => {
+    const log: string[] = [];
+    await run(
+      (function* (): Coro<void> {
+        const fut = wrapPromise(
+          (signal) =>
+            new Promise<string>((_, reject) => {
+              signal.addEventListener('abort', () => {
+                log.push('abort seen');
+                // The native side needs a while to wind down.
+                setTimeout(() => {
+                  log.push('native settled');
+                  reject(new Error('aborted'));
+                }, 20);
+              });
+            }),
+        );
+        const t = createTask(
+          (function* (): Coro<void> {
+            try {
+              yield* fut;
+            } finally {
+              log.push('task finally');
+            }
+          })(),
+        );
+        yield;
+        t.cancel();
+        log.push(`right after cancel: fut cancelled ${fut.cancelled()}, t done ${t.done()}`);
+        yield* errorOf(t);
+        log.push(`after: fut cancelled ${fut.cancelled()}`);
+      })(),
+    );
+    expect(log).toEqual([
+      'abort seen',
+      'right after cancel: fut cancelled false, t done false',
+      'native settled',
+      'task finally',
+      'after: fut cancelled true',
+    ]);
+  });
+
+  test('abandonOnCancel completes the cancellation at once; the promise form too', async () => {
+    const out = await run(
+      (function* (): Coro<boolean[]> {
+        const never = (): Promise<string> => new Promise<string>(() => {});
+        const abandoned = wrapPromise(never, { abandonOnCancel: true });
+        const plain = wrapPromise(never());
+        abandoned.cancel();
+        plain.cancel();
+        return [abandoned.cancelled(), plain.cancelled()];
+      })(),
+    );
+    expect(out).toEqual([true, true]);
+  });
+
+  test('a semaphore around a timed-out request holds its bound: the next request starts after the abort settled', async () => {
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const request = (signal: AbortSignal, ms: number): Promise<number> => {
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      return new Promise<number>((resolve, reject) => {
+        const done = setTimeout(() => {
+          inFlight--;
+          resolve(ms);
+        }, ms);
+        signal.addEventListener('abort', () => {
+          clearTimeout(done);
+          // The socket closes a little later, as a real fetch's does.
+          setTimeout(() => {
+            inFlight--;
+            reject(signal.reason);
+          }, 15);
+        });
+      });
+    };
+    const results = await run(
+      (function* (): Coro<string[]> {
+        const sem = new Semaphore(1);
+        const worker = (ms: number): Coro<string> =>
+          sem.hold(function* () {
+            try {
+              return String(
+                yield* waitFor(
+                  wrapPromise((signal) => request(signal, ms)),
+                  25,
+                ),
+              );
+            } catch (e) {
+              return (e as Error).name;
+            }
+          });
+        return yield* gather(worker(200), worker(5), worker(200), worker(5));
+      })(),
+    );
+    expect(results).toEqual(['TimeoutError', '5', 'TimeoutError', '5']);
+    expect(maxInFlight).toBe(1);
+    expect(inFlight).toBe(0);
   });
 
   test('the factory form does not abort when the promise settles', async () => {

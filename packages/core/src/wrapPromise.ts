@@ -5,6 +5,7 @@
  */
 
 import type { DoneWaker, LoopInternals } from './events';
+import { makeCancelledError } from './exceptions';
 import { callerSite, repr } from './format';
 import { CoreFuture, type Future, NO_TASKS, PENDING, type WaitParts } from './future';
 import { runningLoop } from './runningLoop';
@@ -24,7 +25,7 @@ class HostHold<T> implements DoneWaker {
   #released = false;
   constructor(
     readonly loop: LoopInternals,
-    readonly fut: Future<T>,
+    readonly fut: PromiseFuture<T>,
   ) {
     loop._hostPending++;
   }
@@ -49,9 +50,42 @@ class HostHold<T> implements DoneWaker {
   };
 }
 
-/** The future of a wrapped native promise. */
+/** A cancellation asked for while the native work winds down (see {@link PromiseFuture}). */
+const NOT_CANCELLING: unique symbol = Symbol('NOT_CANCELLING');
+
+/**
+ * The future of a wrapped native promise.
+ *
+ * With the factory form (and unless `abandonOnCancel`), cancelling it aborts the
+ * signal but completes the cancellation only once the native promise has settled — the
+ * abort took effect — as Trio's `to_thread.run_sync` waits for its thread. So a task
+ * cancelled while a `fetch` is out resumes (and its `finally` releases a semaphore)
+ * after the request is really over: structured bounds hold for native work too.
+ */
 class PromiseFuture<T> extends CoreFuture<T> {
   /** @internal where `wrapPromise` was called (debug mode only) */ _createdAt = '';
+  /** @internal the abort of the factory form (null: the promise form, or abandoned) */
+  _controller: AbortController | null = null;
+  /** @internal the message of a cancellation waiting for the promise to settle */
+  _cancelling: string | undefined | typeof NOT_CANCELLING = NOT_CANCELLING;
+
+  override cancel(msg?: string): boolean {
+    const controller = this._controller;
+    if (controller === null || this._state !== PENDING) return super.cancel(msg);
+    if (this._cancelling === NOT_CANCELLING) {
+      this._cancelling = msg;
+      controller.abort(makeCancelledError(msg, this._loop._debug));
+    }
+    return true;
+  }
+
+  /** @internal The native promise settled: a cancellation asked for meanwhile completes now. */
+  _settled(): boolean {
+    if (this._cancelling === NOT_CANCELLING) return false;
+    this._controller = null;
+    super.cancel(this._cancelling);
+    return true;
+  }
 
   /** @internal */
   override _describeWait(): WaitParts {
@@ -60,18 +94,19 @@ class PromiseFuture<T> extends CoreFuture<T> {
   }
 }
 
-function copyResult<T>(fut: Future<T>, value: T): void {
-  if (fut._state === PENDING) fut.setResult(value);
+function copyResult<T>(fut: PromiseFuture<T>, value: T): void {
+  if (fut._state === PENDING && !fut._settled()) fut.setResult(value);
 }
 
-function copyException(fut: Future<unknown>, error: unknown): void {
-  if (fut._state === PENDING) fut._fail(error);
+function copyException(fut: PromiseFuture<unknown>, error: unknown): void {
+  if (fut._state === PENDING && !fut._settled()) fut._fail(error);
 }
 
 /** @internal wrapPromise on an explicit loop. */
 export function wrapPromiseOn<T>(
   loop: LoopInternals,
   source: PromiseLike<T> | ((signal: AbortSignal) => PromiseLike<T>),
+  opts?: WrapPromiseOptions,
 ): Future<T> {
   loop._checkClosed();
   const fut = new PromiseFuture<T>(loop._opts);
@@ -79,9 +114,14 @@ export function wrapPromiseOn<T>(
   let p: unknown = source;
   if (typeof source === 'function') {
     const controller = new AbortController();
-    fut.addDoneCallback(() => {
-      if (fut.cancelled()) controller.abort(fut._makeCancelledError());
-    });
+    if (opts?.abandonOnCancel === true) {
+      // Abandon: the cancellation completes at once; the native work is only told.
+      fut.addDoneCallback(() => {
+        if (fut.cancelled()) controller.abort(fut._makeCancelledError());
+      });
+    } else {
+      fut._controller = controller;
+    }
     try {
       p = source(controller.signal);
     } catch (e) {
@@ -89,6 +129,7 @@ export function wrapPromiseOn<T>(
       return fut;
     }
     if (!isPromiseLike(p)) {
+      fut._controller = null; // nothing to wait for
       fut.cancel();
       throw new TypeError(`wrapPromise(): the factory must return a PromiseLike, got ${repr(p)}`);
     }
@@ -104,11 +145,33 @@ export function wrapPromiseOn<T>(
 }
 
 /**
- * A Future that settles like the native promise `p` (through the loop's
- * `callSoon`, so the waiting task resumes in loop order). With the factory form,
- * cancelling the Future aborts the `AbortSignal` the factory received — so a
- * `fetch(url, { signal })` is really aborted. While the promise is pending it
- * holds a virtual clock's time still.
+ * Options of {@link wrapPromise}.
+ *
+ * @example
+ * ```ts
+ * const opts: WrapPromiseOptions = { abandonOnCancel: true };
+ * ```
+ */
+export interface WrapPromiseOptions {
+  /**
+   * Factory form: on cancellation, abort the signal and complete the cancellation at
+   * once, without waiting for the native promise to settle (Trio's
+   * `abandon_on_cancel`). Default `false`.
+   */
+  abandonOnCancel?: boolean;
+}
+
+/**
+ * A Future that settles like the native promise `p` (through the loop's `callSoon`, so
+ * the waiting task resumes in loop order). While the promise is pending it holds a
+ * virtual clock's time still.
+ *
+ * With the factory form, cancelling the Future aborts the `AbortSignal` the factory
+ * received — so a `fetch(url, { signal })` is really aborted — and the cancellation
+ * completes once the promise the factory returned has settled (the abort took effect):
+ * a task cancelled there resumes, and runs its `finally`, after the native work is
+ * over. Pass `{ abandonOnCancel: true }` to complete the cancellation at once instead.
+ * The promise form has nothing to abort: its future is cancelled at once.
  *
  * @throws TypeError if `p` is neither a PromiseLike nor a function returning one.
  * @example
@@ -121,6 +184,7 @@ export function wrapPromiseOn<T>(
  */
 export function wrapPromise<T>(
   p: PromiseLike<T> | ((signal: AbortSignal) => PromiseLike<T>),
+  opts?: WrapPromiseOptions,
 ): api.Future<T> {
-  return wrapPromiseOn(runningLoop(), p);
+  return wrapPromiseOn(runningLoop(), p, opts);
 }
