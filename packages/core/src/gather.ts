@@ -13,7 +13,7 @@ import { CANCELLED, FAILED, FINISHED, Future, PENDING, type WaitParts } from './
 import { Task } from './task';
 import { runningLoop } from './runningLoop';
 import type * as api from './types';
-import type { Awaitable, AwaitedOf, Coro } from './types';
+import type { Awaitable, AwaitedOf } from './types';
 import { isPromiseLike } from './wrapPromise';
 
 /**
@@ -216,26 +216,16 @@ export function gather<const A extends readonly GatherInput[]>(
 export function gather<const A extends readonly GatherInput[]>(
   ...aws: [...A, GatherOptions]
 ): api.GatheringFuture<Results<A>>;
-export function gather<T>(
-  aws: Iterable<api.Future<T>>,
+// One iterable of awaitables: the element type may be a union (`urls.map(u => c ? num()
+// : str())`); AwaitedOf distributes over it, so the results are `Array<number | string>`.
+export function gather<E extends GatherInput>(
+  aws: Iterable<E>,
   opts: GatherOptions & { returnExceptions: true },
-): api.GatheringFuture<Array<T | Error>>;
-export function gather<T>(
-  aws: Iterable<api.Future<T>>,
+): api.GatheringFuture<Array<AwaitedOf<E> | Error>>;
+export function gather<E extends GatherInput>(
+  aws: Iterable<E>,
   opts?: GatherOptions,
-): api.GatheringFuture<T[]>;
-export function gather<T>(
-  aws: Iterable<Coro<T> | PromiseLike<T>>,
-  opts: GatherOptions & { returnExceptions: true },
-): api.GatheringFuture<Array<T | Error>>;
-export function gather<T>(
-  aws: Iterable<Coro<T> | PromiseLike<T>>,
-  opts?: GatherOptions,
-): api.GatheringFuture<T[]>;
-export function gather<T>(
-  aws: Iterable<Awaitable<T> | PromiseLike<T>>,
-  opts?: GatherOptions,
-): api.GatheringFuture<Array<T | Error>>;
+): api.GatheringFuture<Array<AwaitedOf<E>>>;
 export function gather<const A extends readonly GatherInput[]>(
   ...aws: A
 ): api.GatheringFuture<Results<A>>;

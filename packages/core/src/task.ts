@@ -21,7 +21,6 @@ import {
   FINISHED,
   FLAG_BITS,
   Future,
-  LOG_TRACEBACK,
   MUST_CANCEL,
   PENDING,
   type WaitParts,

@@ -227,3 +227,24 @@ describe('yield for yield*', () => {
     expectTypeOf(createTask(right())).toEqualTypeOf<Task<number>>();
   });
 });
+
+describe('gather of one iterable whose elements are a union', () => {
+  test('infers the union of the results (coroutines, tasks, futures, promises)', () => {
+    const c = Math.random() > 0.5;
+    const urls = ['a', 'b'];
+    function* main(): Coro<void> {
+      const r = yield* gather(urls.map(() => (c ? num() : str())));
+      expectTypeOf(r).toEqualTypeOf<Array<number | string>>();
+      const t = yield* gather(urls.map(() => (c ? createTask(num()) : strTask)));
+      expectTypeOf(t).toEqualTypeOf<Array<number | string>>();
+      const m = yield* gather([numFut, Promise.resolve(true)]);
+      expectTypeOf(m).toEqualTypeOf<Array<number | boolean>>();
+      const s = yield* gather(
+        urls.map(() => (c ? num() : str())),
+        { returnExceptions: true },
+      );
+      expectTypeOf(s).toEqualTypeOf<Array<number | string | Error>>();
+    }
+    void main;
+  });
+});
