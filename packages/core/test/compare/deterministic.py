@@ -3,7 +3,7 @@
 Where CPython iterates a *set* of tasks or futures, the order is the set's
 (hash = address) order: it changes from run to run. aio iterates those
 collections in creation order (a JavaScript ``Set`` keeps insertion order), and
-API.md says so. These patches make CPython do the same, so that a trace that
+ARCHITECTURE.md says so. These patches make CPython do the same, so that a trace that
 depends on such an order can be compared with aio's:
 
 1. ``asyncio.run()``'s shutdown (``runners._cancel_all_tasks``) cancels the
@@ -27,7 +27,7 @@ depends on such an order can be compared with aio's:
 
 ``FifoTimerHandle`` / ``fifo_call_at`` are the fuzzer's fourth change (not
 installed here): timers with equal deadlines fire in the order they were
-scheduled, as aio fires them (API.md), where CPython's heap leaves ties undefined.
+scheduled, as aio fires them (ARCHITECTURE.md), where CPython's heap leaves ties undefined.
 
 Used by ``run_py.py`` (the comparison scenarios) and by ``../fuzz/interpret.py``
 (the differential fuzzer).

@@ -18,7 +18,7 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 /** The path of the Python interpreter of the DSL. */
 export const INTERPRET_PY = join(HERE, 'interpret.py');
 
-/** The oldest CPython the oracle accepts: the reference version (API.md). */
+/** The oldest CPython the oracle accepts: the reference version (ARCHITECTURE.md). */
 export const ORACLE_MINIMUM: readonly [number, number] = [3, 13];
 
 /**

@@ -124,6 +124,13 @@ describe('Ctrl-C (SIGINT)', () => {
     expect(r.signal).toBe('SIGINT');
   });
 
+  test("the README's graceful shutdown: every task's finally runs, then KeyboardInterrupt", async () => {
+    const r = await runProgram('graceful-shutdown', [], interruptOnReady(1));
+    expect(r.stdout).toBe('ready\nserver stopped\nworker stopped\n');
+    expect(r.stderr).toBe('stopped\n');
+    expect(r.code).toBe(130);
+  });
+
   test('handleSigint: false leaves SIGINT to the host: the process is killed, no finally runs', async () => {
     const r = await runProgram('interrupt', ['--off'], interruptOnReady(1));
     expect(r.stdout).toBe('ready\n');
