@@ -46,16 +46,4 @@ export default [
     files: tests,
     rules: { '@aio/no-swallowed-cancellation': 'off' },
   },
-  {
-    // Deliberate misuse, as the tests' names say. (Whole-file overrides because
-    // packages/core is being refactored elsewhere; line-level disables can replace them.)
-    files: [
-      // 'abort and reset work without yield* too': Barrier.abort()/reset() act when called.
-      'packages/core/src/barrier.test.ts',
-      // 'a bare `yield fut` instead of `yield* fut` throws TypeError saying to use yield*'
-      'packages/core/src/task.test.ts',
-      'packages/core/test/compare/scenarios/loop/bad_yield_throws_type_error_into_task.ts',
-    ],
-    rules: { '@aio/no-floating-coroutine': 'off', '@aio/no-yield-future': 'off' },
-  },
 ];

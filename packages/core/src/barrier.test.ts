@@ -103,8 +103,10 @@ describe('Barrier', () => {
 
   test('abort and reset work without yield* too', () => {
     const barrier = new Barrier(2);
+    // eslint-disable-next-line @aio/no-floating-coroutine -- what this test pins
     barrier.abort();
     expect(barrier.broken).toBe(true);
+    // eslint-disable-next-line @aio/no-floating-coroutine -- what this test pins
     barrier.reset();
     expect(barrier.broken).toBe(false);
     expect(barrier.statistics()).toEqual({ state: 'filling', parties: 2, nWaiting: 0, waiting: 0 });

@@ -205,18 +205,18 @@ describe('yield for yield*', () => {
       yield;
       yield* numFut;
       // @ts-expect-error a Future is not a Suspension: write `yield* numFut`
-      yield numFut;
+      yield numFut; // eslint-disable-line @aio/no-yield-future -- the mistake this test pins
       // @ts-expect-error a Task is not a Suspension: write `yield* strTask`
-      yield strTask;
+      yield strTask; // eslint-disable-line @aio/no-yield-future -- the mistake this test pins
       // @ts-expect-error a coroutine is not a Suspension: write `yield* num()`
-      yield num();
+      yield num(); // eslint-disable-line @aio/no-yield-future -- the mistake this test pins
     }
     void main;
   });
 
   test('an unannotated generator that yields a future does not pass for a coroutine', () => {
     function* wrong() {
-      yield numFut;
+      yield numFut; // eslint-disable-line @aio/no-yield-future -- the mistake this test pins
       return 1;
     }
     // @ts-expect-error its yield type is Future<number>, not Suspension | undefined
