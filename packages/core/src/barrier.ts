@@ -6,8 +6,8 @@
 
 import { libraryCoro } from './coroutineOp';
 import { BrokenBarrierError } from './exceptions';
-import { NO_TASKS, type WaitParts } from './future';
-import { ParkingLot } from './parking';
+import type { WaitParts } from './future';
+import { ParkingLot, waitingOn } from './parking';
 import type { Coro } from './types';
 
 /**
@@ -226,12 +226,7 @@ export class Barrier {
 
   /** @internal What a task waiting at the barrier waits on. */
   _waitParts(_side: string): WaitParts {
-    return {
-      kind: 'barrier',
-      text: `Barrier.wait on ${this.toString()}`,
-      blockers: NO_TASKS,
-      target: this,
-    };
+    return waitingOn('barrier', `Barrier.wait on ${this.toString()}`, this);
   }
 
   /** `<Barrier [filling, waiters:1/3]>`, `<Barrier [broken]>` */

@@ -7,8 +7,8 @@
 import { libraryCoro } from './coroutineOp';
 import { isCancelledError } from './exceptions';
 import { Lock } from './lock';
-import { NO_TASKS, type WaitParts } from './future';
-import { ParkingLot } from './parking';
+import type { WaitParts } from './future';
+import { ParkingLot, waitingOn } from './parking';
 import type { Coro, Task } from './types';
 
 /**
@@ -261,12 +261,7 @@ export class Condition {
 
   /** @internal What a task waiting to be notified waits on. */
   _waitParts(_side: string): WaitParts {
-    return {
-      kind: 'condition',
-      text: `Condition.wait on ${this.toString()}`,
-      blockers: NO_TASKS,
-      target: this,
-    };
+    return waitingOn('condition', `Condition.wait on ${this.toString()}`, this);
   }
 
   /** `<Condition [locked, waiters:1]>` */

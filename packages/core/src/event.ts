@@ -5,8 +5,8 @@
  */
 
 import { libraryCoro } from './coroutineOp';
-import { NO_TASKS, type WaitParts } from './future';
-import { ParkingLot } from './parking';
+import type { WaitParts } from './future';
+import { ParkingLot, waitingOn } from './parking';
 import type { Coro } from './types';
 
 /**
@@ -118,12 +118,7 @@ export class Event {
 
   /** @internal What a task waiting for the event waits on. */
   _waitParts(_side: string): WaitParts {
-    return {
-      kind: 'event',
-      text: `Event.wait on ${this.toString()}`,
-      blockers: NO_TASKS,
-      target: this,
-    };
+    return waitingOn('event', `Event.wait on ${this.toString()}`, this);
   }
 
   /** `<Event [unset, waiters:2]>` */

@@ -24,7 +24,8 @@
  */
 
 import type { LoopInternals } from './events';
-import { CoreFuture, type Future, type WaitParts } from './future';
+import { CoreFuture, type Future, NO_TASKS, type WaitParts } from './future';
+import type * as api from './types';
 import type { Coro } from './types';
 import { checkBody, checkBodyResult } from './validate';
 import { WaiterQueue, bindLoop } from './waiters';
@@ -37,6 +38,17 @@ import { WaiterQueue, bindLoop } from './waiters';
  */
 export interface WaitTarget {
   _waitParts(side: string): WaitParts;
+}
+
+/**
+ * What a task waiting on `target` waits on, when no task can be named as the blocker
+ * (an event, a condition, a barrier, a semaphore, a queue: whoever will set, notify,
+ * arrive, release or put is not known in advance).
+ *
+ * @internal
+ */
+export function waitingOn(kind: api.WaitKind, text: string, target: object): WaitParts {
+  return { kind, text, blockers: NO_TASKS, target };
 }
 
 /**

@@ -6,8 +6,8 @@
 
 import { libraryCoro } from './coroutineOp';
 import { isCancelledError } from './exceptions';
-import { NO_TASKS, type WaitParts } from './future';
-import { ParkingLot, holding } from './parking';
+import type { WaitParts } from './future';
+import { ParkingLot, holding, waitingOn } from './parking';
 import type { Coro } from './types';
 
 /**
@@ -168,12 +168,7 @@ export class Semaphore {
 
   /** @internal What a task waiting for a permit waits on. */
   _waitParts(_side: string): WaitParts {
-    return {
-      kind: 'semaphore',
-      text: `${this.constructor.name} ${this.toString()}`,
-      blockers: NO_TASKS,
-      target: this,
-    };
+    return waitingOn('semaphore', `${this.constructor.name} ${this.toString()}`, this);
   }
 
   /** `<Semaphore [unlocked, value:2]>`, `<Semaphore [locked, waiters:1]>` */
