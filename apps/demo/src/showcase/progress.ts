@@ -1,6 +1,6 @@
 /**
  * The crawl's progress, computed by RxJS: the crawler's `events` queue becomes an
- * Observable (`toObservable(queue)` from `@aio/interop/rxjs`), and operators fold it
+ * Observable (`toObservable` from `@aio/interop/rxjs`, reading `queue.iter()`), and operators fold it
  * into totals, a rate over a sliding window and a line sampled for the terminal. Every
  * time operator runs on `loopScheduler()`, so on a `VirtualClock` the progress lines
  * come at the same virtual times every run.
@@ -8,7 +8,7 @@
  * @module
  */
 
-import { type Future, getRunningLoop, type Queue } from '@aio/core';
+import { currentTask, type Future, getRunningLoop, type Queue } from '@aio/core';
 import { fromObservable, loopScheduler, toObservable } from '@aio/interop/rxjs';
 import { bufferTime, combineLatest, filter, map, sampleTime, scan, share, startWith } from 'rxjs';
 import type { AttemptEvent, Outcome } from './crawler';
@@ -136,8 +136,12 @@ export function trackProgress(
 ): Future<ProgressView> {
   getRunningLoop(); // fail here, with core's message, outside a loop
   const s = loopScheduler();
-  // One reader of the queue, shared by the totals and the rate.
-  const attempts$ = toObservable(events).pipe(share());
+  // One reader of the queue, shared by the totals and the rate. The factory form runs
+  // in the subscription's task, which lets us name it (it shows in the task tree).
+  const attempts$ = toObservable(() => {
+    currentTask()?.setName('rxjs: crawl events');
+    return events.iter();
+  }).pipe(share());
   const totals$ = attempts$.pipe(scan(addAttempt, emptyView()), startWith(emptyView()));
   const rate$ = attempts$.pipe(
     filter((e) => e.final),

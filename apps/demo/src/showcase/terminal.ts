@@ -33,7 +33,7 @@ export function createTerminal(write: (chunk: string) => void, tty: boolean): Te
   let shown = ''; // the status line on screen (tty only)
   return {
     log(text) {
-      if (!tty) return write(`${text}\n`);
+      if (!tty || shown === '') return write(`${text}\n`);
       write(`${CLEAR_LINE}${text}\n${shown}`);
     },
     status(text) {
