@@ -29,7 +29,7 @@ export interface ProgressView {
   readonly retried: number;
   /** Failed requests, by outcome (retried ones included). */
   readonly errors: ReadonlyMap<Outcome, number>;
-  /** Requests the crawler gave up on (timed out, or cancelled with the crawl): aborted on the wire. */
+  /** Requests the crawler gave up on (timed out, or cancelled with the crawl), so aborted. */
   readonly abandoned: number;
   /** Requests cancelled with the crawl (Ctrl-C). */
   readonly cancelled: number;

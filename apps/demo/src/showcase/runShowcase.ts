@@ -185,21 +185,15 @@ function stamp(ms: number): string {
 }
 
 function describeTrouble(e: AttemptEvent): string {
+  const request = `GET ${e.path} #${e.attempt} →`;
+  if (e.outcome === 'cancelled') return `${request} cancelled with the crawl: request aborted`;
   const what =
     e.outcome === 'timeout'
-      ? `timeout after ${e.ms} ms: the request was cancelled and aborted`
-      : e.outcome === 'cancelled'
-        ? 'cancelled with the crawl: aborted'
-        : `${e.outcome} after ${e.ms} ms`;
-  const next =
-    e.outcome === 'cancelled'
-      ? ''
-      : e.final
-        ? e.outcome === 'http 404'
-          ? ', not retried'
-          : ', giving up'
-        : ', retrying';
-  return `GET ${e.path} #${e.attempt} → ${what}${next}`;
+      ? `timeout after ${e.ms} ms: request cancelled and aborted`
+      : `${e.outcome} after ${e.ms} ms`;
+  let next = ', retrying';
+  if (e.final) next = e.outcome === 'http 404' ? ', not retried' : ', giving up';
+  return `${request} ${what}${next}`;
 }
 
 /** The program `run()` runs. */

@@ -34,7 +34,7 @@ describe('the summary', () => {
       'crawl finished in 2.00 s (real clock)',
       '  pages     8 found, 8 done: 7 ok, 1 failed (timeout ×1)',
       '  requests  10 made, 2 failed and retried; failures: http 500 ×1, timeout ×2',
-      '  aborted   2 requests given up on by the crawler (2 timed out, 0 cancelled), aborted on the wire',
+      '  aborted   2 requests given up on by the crawler (2 timed out, 0 cancelled)',
       '  server    10 requests received, 8 answered, 2 closed by the client before the answer',
       '  slowest   /slow, 450 ms; 4.0 pages/s on average',
       '  check     the server saw every request the crawler made, and every one it gave up on was aborted',

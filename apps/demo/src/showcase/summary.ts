@@ -76,7 +76,7 @@ export function formatSummary(s: SummaryInput): string[] {
     head,
     `  pages     ${v.found} found, ${v.done} done: ${v.ok} ok, ${failed} failed (${byKind(v.failed)})`,
     `  requests  ${v.requests} made, ${v.retried} failed and retried; failures: ${byKind(v.errors)}`,
-    `  aborted   ${v.abandoned} requests given up on by the crawler (${v.abandoned - v.cancelled} timed out, ${v.cancelled} cancelled), aborted on the wire`,
+    `  aborted   ${v.abandoned} requests given up on by the crawler (${v.abandoned - v.cancelled} timed out, ${v.cancelled} cancelled)`,
     `  server    ${server.requests} requests received, ${server.answered} answered, ${server.aborted} closed by the client before the answer`,
     `  slowest   ${v.slowest === undefined ? 'none' : `${v.slowest.path}, ${v.slowest.ms} ms`}; ${rate.toFixed(1)} pages/s on average`,
   ];
