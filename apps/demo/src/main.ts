@@ -1,27 +1,46 @@
 /**
- * The aio demo: what `pnpm demo` runs.
+ * The aio demo: what `pnpm demo` runs (`pnpm demo --help` lists the commands).
  *
- * The tour of the seed's 19 asyncio examples, ported to aio: each prints what
- * CPython prints (`packages/core/test/seed/expected-cpython.txt`), timestamps
- * included, plus a `note:` line where the seed's article claims something CPython
- * does not do.
- *
- * - `pnpm demo` runs it on a `VirtualClock`: about 19 s of timers, instantly.
- * - `pnpm demo --real` runs it on the real clock, waiting for real.
- * - `--no-notes` leaves the notes out (the output then equals the expected file,
- *   but for 4.3's random number).
+ * - the showcase (`pnpm demo`, `pnpm demo --virtual`): a crawler written with aio
+ *   against a real local HTTP server (or a simulated network on a `VirtualClock`),
+ *   its progress through RxJS, the run traced (`src/showcase/`);
+ * - the tour (`pnpm demo tour [--real] [--no-notes]`): the seed's 19 asyncio
+ *   examples ported to aio, printing what CPython prints (`src/tour/`).
  */
+import { parseArgs, USAGE, UsageError } from './cli';
+import { runShowcase } from './showcase/runShowcase';
 import { runTour } from './tour/runTour';
 
-const args = process.argv.slice(2);
-const real = args.includes('--real');
-const notes = !args.includes('--no-notes');
+let command: ReturnType<typeof parseArgs>;
+try {
+  command = parseArgs(process.argv.slice(2));
+} catch (e) {
+  if (!(e instanceof UsageError)) throw e;
+  process.stderr.write(`pnpm demo: ${e.message}\n\n${USAGE}`);
+  process.exit(2);
+}
 
-console.error(
-  real
-    ? '[the seed tour on the real clock: about 19 seconds]'
-    : '[the seed tour on a VirtualClock: timestamps are virtual; --real for the real clock]',
-);
 const t0 = performance.now();
-await runTour({ clock: real ? 'real' : 'virtual', notes });
-console.error(`[done in ${((performance.now() - t0) / 1000).toFixed(2)} s of real time]`);
+const took = (): string => `${((performance.now() - t0) / 1000).toFixed(2)} s of real time`;
+
+if (command.kind === 'help') {
+  process.stdout.write(USAGE);
+} else if (command.kind === 'tour') {
+  console.error(
+    command.clock === 'real'
+      ? '[the seed tour on the real clock: about 19 seconds]'
+      : '[the seed tour on a VirtualClock: timestamps are virtual; --real for the real clock]',
+  );
+  await runTour({ clock: command.clock, notes: command.notes });
+  console.error(`[done in ${took()}]`);
+} else {
+  const result = await runShowcase({
+    clock: command.clock,
+    write: (s) => process.stdout.write(s),
+    tty: process.stdout.isTTY === true,
+    outDir: command.outDir,
+  });
+  console.error(`[done in ${took()}; pnpm demo --help for the other commands]`);
+  // 130: the shell's code for "ended by SIGINT", as Python exits after KeyboardInterrupt.
+  if (result.interrupted) process.exitCode = 130;
+}
