@@ -89,6 +89,7 @@ export class ParkingLot<T = boolean> {
   readonly #waiters = new WaiterQueue<Future<T>>();
   #loop: LoopInternals | undefined = undefined;
   readonly #owner: WaitTarget;
+  readonly #side: string;
   // The state of one `unpark` call, read by #visit (made once: waking allocates nothing).
   #wantN = 0;
   #wokenN = 0;
@@ -101,9 +102,13 @@ export class ParkingLot<T = boolean> {
     return this.#wokenN >= this.#wantN;
   };
 
-  /** `owner`: the primitive, named in errors and in what a waiting task waits on. */
-  constructor(owner: WaitTarget) {
+  /**
+   * `owner`: the primitive, named in errors and in what a waiting task waits on; `side`
+   * tells the owner which of its waits this lot is (a queue's `join`).
+   */
+  constructor(owner: WaitTarget, side = '') {
     this.#owner = owner;
+    this.#side = side;
   }
 
   /** How many tasks are parked (including ones woken that have not run yet). */
@@ -126,7 +131,7 @@ export class ParkingLot<T = boolean> {
    */
   *park(onAbandon?: AbandonHook): Coro<T> {
     const loop = this.#bind();
-    const fut = new ParkedFuture<T>(loop, this.#owner, '');
+    const fut = new ParkedFuture<T>(loop, this.#owner, this.#side);
     const waiters = this.#waiters;
     const ticket = waiters.push(fut);
     try {

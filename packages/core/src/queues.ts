@@ -6,11 +6,10 @@
  */
 
 import { libraryCoro } from './coroutineOp';
-import { Event } from './event';
 import type { LoopInternals } from './events';
 import { QueueEmpty, QueueFull, QueueShutDown } from './exceptions';
 import { type Future, NO_TASKS, type WaitParts } from './future';
-import { ParkedFuture } from './parking';
+import { ParkedFuture, ParkingLot } from './parking';
 import { type Less, defaultCompare, heapPop, heapPush } from './heap';
 import { RingQueue } from './ringQueue';
 import { QueueOp, wakeUpNext } from './queueOps';
@@ -94,7 +93,8 @@ export class Queue<T> {
   /** @internal blocked putters */ readonly _putters = new WaiterQueue<Future<void>>();
   /** @internal whether shutdown() was called */ _isShutdown = false;
   #unfinished = 0;
-  #finished = new Event();
+  // The tasks in join(): woken when the count of unfinished items reaches zero.
+  readonly #joiners = new ParkingLot<boolean>(this, 'join');
   #loop: LoopInternals | undefined = undefined;
   /** Native `for await` consumers waiting while no loop is known (see asyncIterator). */
   #hostWaiters: Array<() => void> | null = null;
@@ -110,7 +110,6 @@ export class Queue<T> {
    */
   constructor(maxsize = 0) {
     this.#maxsize = checkMaxsize(maxsize);
-    this.#finished.set();
     this._init(maxsize);
   }
 
@@ -223,7 +222,7 @@ export class Queue<T> {
     if (this.full())
       throw new QueueFull(`Queue.putNowait(): the queue is full (maxsize ${this.#maxsize})`);
     this._put(item);
-    if (this.#unfinished++ === 0) this.#finished.clear();
+    this.#unfinished++;
     wakeUpNext(this._getters);
     if (this.#hostWaiters !== null) this.#wakeHostWaiters();
   }
@@ -286,7 +285,7 @@ export class Queue<T> {
     if (this.#unfinished <= 0) {
       throw new RangeError('Queue.taskDone(): called more times than there were items put');
     }
-    if (--this.#unfinished === 0) this.#finished.set();
+    if (--this.#unfinished === 0) this.#joiners.unparkAll(true);
   }
 
   /**
@@ -302,7 +301,7 @@ export class Queue<T> {
   }
 
   *#join(): Coro<void> {
-    if (this.#unfinished > 0) yield* this.#finished.wait();
+    if (this.#unfinished > 0) yield* this.#joiners.park();
   }
 
   /**
@@ -325,7 +324,7 @@ export class Queue<T> {
         this._get();
         if (this.#unfinished > 0) this.#unfinished--;
       }
-      if (this.#unfinished === 0) this.#finished.set();
+      if (this.#unfinished === 0) this.#joiners.unparkAll(true);
     }
     // Every blocked getter and putter re-checks the state (and throws QueueShutDown).
     wakeUpAll(this._getters);
@@ -454,7 +453,7 @@ export class Queue<T> {
   /** @internal What a task blocked in `get()` or `put()` waits on. */
   _waitParts(side: string): WaitParts {
     return {
-      kind: side === 'put' ? 'queue-put' : 'queue-get',
+      kind: side === 'put' ? 'queue-put' : side === 'join' ? 'queue-join' : 'queue-get',
       text: `${this.constructor.name}.${side} on ${this.toString()}`,
       blockers: NO_TASKS,
       target: this,

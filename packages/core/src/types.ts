@@ -677,7 +677,8 @@ export type WaitKind =
   | 'condition'
   | 'barrier'
   | 'queue-get'
-  | 'queue-put';
+  | 'queue-put'
+  | 'queue-join';
 
 /**
  * What a task is waiting on: `describeWait(task)`. The same description feeds

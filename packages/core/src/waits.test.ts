@@ -55,6 +55,7 @@ describe('describeWait', () => {
         spawn('locker', lock.acquire()),
         spawn('getter', queue.get()),
         spawn('putter', full.put(1)),
+        spawn('joiner', full.join()),
         spawn('eventer', event.wait()),
         spawn('semaphore', sem.acquire()),
         spawn(
@@ -126,6 +127,7 @@ describe('describeWait', () => {
       "locker: lock: Lock held by 'holder'",
       'getter: queue-get: Queue.get on <Queue maxsize=1 getters[1]>',
       'putter: queue-put: Queue.put on <Queue maxsize=1 size=1 putters[1] tasks=1>',
+      'joiner: queue-join: Queue.join on <Queue maxsize=1 size=1 putters[1] tasks=1>',
       'eventer: event: Event.wait on <Event [unset, waiters:1]>',
       'semaphore: semaphore: Semaphore <Semaphore [locked, waiters:1]>',
       'conditioner: condition: Condition.wait on <Condition [unlocked, waiters:1]>',
