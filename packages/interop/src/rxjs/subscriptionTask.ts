@@ -60,7 +60,9 @@ export function runSubscription<T>(
   onDone?: () => void,
 ): TeardownLogic {
   const state: SubscriptionState = { started: false, stopped: false };
-  const task = loop.createTask(body(state));
+  // Named, so that task dumps and traces say what the task is (and its name does not
+  // depend on how many unnamed tasks the process made before).
+  const task = loop.createTask(body(state), { name: 'toObservable subscription' });
   task.addDoneCallback((t) => {
     onDone?.();
     settle(t as Task<Final<T>>, subscriber, loop);
