@@ -29,6 +29,12 @@ depends on such an order can be compared with aio's:
 installed here): timers with equal deadlines fire in the order they were
 scheduled, as aio fires them (ARCHITECTURE.md), where CPython's heap leaves ties undefined.
 
+``close_leftover_tasks`` (called by the runners, not installed) keeps one run
+from reaching into the next when many run in one process: it closes the
+coroutines of the tasks a run left unfinished as soon as the run is over, where
+the garbage collector would otherwise close them (and run their ``except`` /
+``finally`` code) at an arbitrary later moment, inside another run.
+
 Used by ``run_py.py`` (the comparison scenarios) and by ``../fuzz/interpret.py``
 (the differential fuzzer).
 """
@@ -38,7 +44,9 @@ import heapq
 import itertools
 import sys
 
-__all__ = ['InsertionOrderedSet', 'install', 'FifoTimerHandle', 'fifo_call_at']
+__all__ = [
+    'InsertionOrderedSet', 'install', 'FifoTimerHandle', 'fifo_call_at', 'close_leftover_tasks',
+]
 
 
 class InsertionOrderedSet:
@@ -152,3 +160,54 @@ def fifo_call_at(loop, when, callback, args, context):
     heapq.heappush(loop._scheduled, timer)
     timer._scheduled = True
     return timer
+
+
+# How often one coroutine may refuse to close (await again in its clean-up)
+# before close_leftover_tasks gives up: generated programs are finite, so this
+# is never reached unless a clean-up loops forever.
+_MAX_CLOSE_ATTEMPTS = 10_000
+
+
+def close_leftover_tasks(loop):
+    """Closes, now, the coroutine of every task of ``loop`` that never finished.
+
+    Call it when a run is over (its loop stopped, normally closed). A run can end
+    with tasks suspended for good: ``asyncio.run()``'s shutdown cancels the
+    leftover tasks, and when that itself deadlocks (``vloop.DeadlockError``) or
+    fails, the loop is closed with them still pending. Such a task's coroutine
+    sits in a reference cycle (its frame holds the objects that hold the task),
+    so only the cyclic garbage collector finalises it, whenever it happens to
+    run: ``coroutine.close()`` throws ``GeneratorExit`` in, and the coroutine's
+    ``except`` / ``finally`` code runs *then*. In a process that runs one program
+    after another (the fuzzer's oracle, the comparison harness), that is inside
+    a later run, where ``asyncio.current_task()`` and ``get_running_loop()``
+    answer with the later run's task and loop: an ``uncancel()`` in such a
+    clean-up wiped the pending cancellation of another program's task.
+
+    Closed here, with no loop running, that code runs at a fixed point where it
+    reaches only its own run's objects (whatever needs a running loop fails).
+    What the clean-up raises is not reported: the run is over. A coroutine
+    that awaits again while closing (``coroutine ignored GeneratorExit``) is
+    closed again until its frame is gone. Tasks are closed in creation order
+    when the loop numbers its tasks (``task_order``).
+    """
+    if loop.is_running():
+        raise RuntimeError('close_leftover_tasks: the loop is still running')
+    order = getattr(loop, 'task_order', None) or {}
+    unnumbered = len(order)
+    leftovers = sorted(_original_all_tasks(loop), key=lambda t: order.get(t, unnumbered))
+    for task in leftovers:
+        coro = task.get_coro()
+        attempts = 0
+        while getattr(coro, 'cr_frame', None) is not None:
+            attempts += 1
+            if attempts > _MAX_CLOSE_ATTEMPTS:
+                raise RuntimeError(
+                    f'close_leftover_tasks: {task!r} still awaits after '
+                    f'{_MAX_CLOSE_ATTEMPTS} attempts to close its coroutine')
+            try:
+                coro.close()
+            except (KeyboardInterrupt, SystemExit):
+                raise
+            except BaseException:  # noqa: BLE001,S110 - the run is over: its clean-up errors are not part of it
+                pass

@@ -108,8 +108,14 @@ def run_scenario(mod):
         lines.append(raised(exc))
     finally:
         state['open'] = False
-        gc.collect()
-        sys.stdout, sys.stderr = saved
+        try:
+            if state['loop'] is not None:
+                # Tasks the scenario left suspended are closed now, with no loop running:
+                # not by the garbage collector in the middle of the next scenario.
+                deterministic.close_leftover_tasks(state['loop'])
+            gc.collect()
+        finally:
+            sys.stdout, sys.stderr = saved
     return lines, sorted(reports), captured.getvalue()
 
 

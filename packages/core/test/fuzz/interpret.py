@@ -17,6 +17,13 @@ CPython's) on ``FuzzLoop``: the comparison harness's virtual-time loop
    in argument order;
 4. timers with equal deadlines fire in the order they were scheduled (FIFO).
 
+Programs run one after another in one process, so nothing of one may run
+inside the next: when a program is over, the coroutines of its unfinished tasks
+are closed at once (``deterministic.close_leftover_tasks``) instead of by the
+garbage collector during some later program, and every op checks that it runs
+on its own program's loop (``Interp.guard``; a program during which an earlier
+one's code ran is answered with an error, never with a trace).
+
 ``interpret.ts`` is the twin of this file for aio: the two must log the same
 lines for the same behaviour.
 """
@@ -166,10 +173,19 @@ def handler_kind(message):
 # ---------------------------------------------------------------------------
 
 
+class ForeignLoopError(RuntimeError):
+    """An earlier program's code ran while another program's loop was running."""
+
+
+# What Interp.guard stopped since the current program started (run_program reports it).
+_intrusions = []
+
+
 class Interp:
     def __init__(self, program, log):
         self.program = program
         self.log = log
+        self.loop = None  # the loop this program runs on (set by run_program)
         self.refs = {}  # tasks and futures by name
         self.objs = {}  # events, locks, ... by name
         self.handles = {}  # call_soon / call_later handles by label
@@ -179,6 +195,25 @@ class Interp:
         if kind is not None:
             exc = context.get('exception')
             self.log('loop', 'handler', kind, 'None' if exc is None else fmt(exc))
+
+    def guard(self, actor):
+        """Raises ForeignLoopError when another program's loop is running (see run_program).
+
+        This program's code can only run again after its run through a leak: a
+        coroutine of it left suspended and finalised (by the garbage collector)
+        during a later program, where ``current_task()`` and ``get_running_loop()``
+        would give it that program's task and loop. Checked before every op, so
+        such code stops before it touches anything, and the later program is
+        failed loudly instead of being given a corrupted trace.
+        """
+        running = asyncio._get_running_loop()
+        if running is not None and running is not self.loop:
+            current = asyncio.current_task(running)
+            what = (f'{actor} of an earlier program ran inside '
+                    f'{current.get_name() if current is not None else "a callback"} '
+                    f'at {round(running.time() * 1000)} ms')
+            _intrusions.append(what)
+            raise ForeignLoopError(what)
 
     async def main(self):
         loop = asyncio.get_running_loop()
@@ -243,6 +278,7 @@ class Interp:
 
     async def run_ops(self, ops, actor, scopes):
         for op in ops:
+            self.guard(actor)
             if op['op'] in SYNC_OPS:
                 self.sync_op(op, actor)
             else:
@@ -250,6 +286,7 @@ class Interp:
 
     def run_callback_ops(self, ops, actor):
         for op in ops:
+            self.guard(actor)
             self.sync_op(op, actor)
 
     # -- ops that never await (also in callbacks) ------------------------------
@@ -514,6 +551,7 @@ class Interp:
                 raise
             self.log(actor, 'caught', fmt(e))
             if op['uncancel']:
+                self.guard(actor)
                 self.doing(actor, 'uncancel', asyncio.current_task().uncancel)
             await self.run_ops(op['handler'], actor, scopes)
             if op['reraise']:
@@ -548,11 +586,13 @@ def run_program(program):
         lines.append(f'{t} {actor} ' + ' '.join(parts))
 
     interp = Interp(program, log)
+    _intrusions.clear()
 
     def factory():
         loop = FuzzLoop()
         loop.set_exception_handler(interp.on_exception)
         state['loop'] = loop
+        interp.loop = loop
         return loop
 
     def verdict(exc):
@@ -583,6 +623,16 @@ def run_program(program):
             special = verdict(exc)
             final = 'raised ' + fmt(exc)
     state['open'] = False
+    if state['loop'] is not None:
+        # Tasks left suspended (the shutdown deadlocked) are closed now, not by the
+        # garbage collector in the middle of a later program.
+        deterministic.close_leftover_tasks(state['loop'])
+    if _intrusions:
+        seen = '; '.join(_intrusions)
+        _intrusions.clear()
+        raise RuntimeError(
+            'interpret.py: code of an earlier program ran during this one, so its trace '
+            f'cannot be trusted (state leaked from one program to the next): {seen}')
     lines.append(special if special is not None else final)
     return lines
 
