@@ -1,0 +1,123 @@
+/**
+ * What `@aio/trace` knows about each future and task: one record per object, in a
+ * `WeakMap` (core keeps no per-task parent, creation time or step count, to stay small;
+ * the tracker instrument fills them in). Every tool of the package reads ids from here,
+ * so a task has the same number in a call graph, a `ps` table, a Perfetto track and a
+ * watchdog report.
+ *
+ * Ids count per loop from 1, in the order the package first sees each object: the
+ * order of creation for tasks created while a tracker or recorder is installed.
+ *
+ * @module
+ */
+
+import { allTasks, type EventLoop, type Future, isFuture, type Task } from '@aio/core';
+import { show } from './show';
+
+/**
+ * A task as other rows and reports name it: its id and name.
+ *
+ * @example
+ * ```ts
+ * import type { TaskRef } from '@aio/trace';
+ *
+ * const parent: TaskRef = { id: 1, name: 'main' };
+ * console.log(`${parent.name} #${parent.id}`); // → main #1
+ * ```
+ */
+export interface TaskRef {
+  /** The task's id in `@aio/trace` (see {@link futureId}). */
+  readonly id: number;
+  /** Its name when it was recorded. */
+  readonly name: string;
+}
+
+/** @internal What the package records about one future or task. */
+export interface FutureRecord {
+  readonly id: number;
+  /** Whether the task was seen created (the fields below are known). */
+  tracked: boolean;
+  /** The creating task; `null`: created outside any task; `undefined`: unknown. */
+  parent: TaskRef | null | undefined;
+  /** Loop time at creation (`undefined`: unknown). */
+  createdAt: number | undefined;
+  /** Steps run since creation (meaningful when `tracked`). */
+  steps: number;
+  /** Where the task was created (debug mode only). */
+  createdWhere: string | undefined;
+}
+
+const records = new WeakMap<object, FutureRecord>();
+const nextIds = new WeakMap<object, number>();
+
+function newRecord(loop: EventLoop): FutureRecord {
+  const id = (nextIds.get(loop) ?? 0) + 1;
+  nextIds.set(loop, id);
+  return {
+    id,
+    tracked: false,
+    parent: undefined,
+    createdAt: undefined,
+    steps: 0,
+    createdWhere: undefined,
+  };
+}
+
+/** @internal The record of `fut`, made (with the next id of its loop) on first use. */
+export function recordOf(fut: Future<unknown>): FutureRecord {
+  let rec = records.get(fut);
+  if (rec === undefined) {
+    rec = newRecord(fut.getLoop());
+    records.set(fut, rec);
+  }
+  return rec;
+}
+
+/**
+ * @internal Gives the pending tasks of `loop` their ids now, in creation order (when a
+ * tool starts watching a loop, so that ids follow creation).
+ */
+export function numberTasks(loop: EventLoop): void {
+  for (const task of allTasks(loop)) recordOf(task);
+}
+
+/** @internal The record of `fut` if it has one (never makes one). */
+export function peekRecord(fut: Future<unknown>): FutureRecord | undefined {
+  return records.get(fut);
+}
+
+/** @internal A reference to `task` for rows and reports. */
+export function refOf(task: Task<unknown>): TaskRef {
+  return { id: recordOf(task).id, name: task.getName() };
+}
+
+/**
+ * The number `@aio/trace` shows for a task or future (`id=3` in a call graph, the `id`
+ * column of `formatTasks`, the track of a timeline). Ids count from 1 per loop, in the
+ * order the package first sees each object: creation order for tasks created while a
+ * tracker ({@link trackTasks}), recorder or watchdog is installed.
+ *
+ * @throws TypeError if `fut` is not an aio Future.
+ * @example
+ * ```ts
+ * import { createTask, run, sleep } from '@aio/core';
+ * import { futureId, trackTasks } from '@aio/trace';
+ *
+ * await run(
+ *   (function* () {
+ *     const a = createTask(sleep(1), { name: 'a' });
+ *     const b = createTask(sleep(1), { name: 'b' });
+ *     console.log(futureId(a), futureId(b)); // → 2 3
+ *     yield* a;
+ *     yield* b;
+ *   })(),
+ *   { instruments: [trackTasks()] },
+ * );
+ * ```
+ */
+export function futureId(fut: Future<unknown>): number {
+  if (!isFuture(fut)) {
+    throw new TypeError(`futureId(): an aio Future or Task was expected, got ${show(fut)}`);
+  }
+  return recordOf(fut).id;
+}
