@@ -197,6 +197,9 @@ export function captureCallGraph(
   return top;
 }
 
+/** Deeper levels than this are printed without more indentation (`[level N]`). */
+const MAX_INDENT = 64;
+
 /** `GatheringFuture`, `Future`…: the class a future shows in its `toString()`. */
 function futureKind(fut: Future<unknown>): string {
   const m = /^<(\w+)/.exec(String(fut));
@@ -235,7 +238,8 @@ export function formatCallGraph(graph: CallGraph): string {
   const stack: Array<[CallGraph, number]> = [[graph, 0]];
   while (stack.length > 0) {
     const [node, level] = stack.pop() as [CallGraph, number];
-    const pad = '    '.repeat(level);
+    const pad = '    '.repeat(Math.min(level, MAX_INDENT));
+    const deep = level > MAX_INDENT ? ` [level ${level}]` : '';
     const head =
       node.name !== undefined
         ? `* Task(name='${node.name}', id=${node.id})`
@@ -246,7 +250,7 @@ export function formatCallGraph(graph: CallGraph): string {
         : node.repeated === 'above'
           ? '  (shown above)'
           : '';
-    lines.push(pad + head + mark);
+    lines.push(pad + head + mark + deep);
     if (node.repeated !== undefined) continue;
     if (node.waitingOn !== undefined) lines.push(`${pad}  + Waiting on: ${node.waitingOn.text}`);
     if (node.createdWhere !== undefined) lines.push(`${pad}  + Created at: ${node.createdWhere}`);

@@ -541,18 +541,19 @@ export class TraceRecorder implements Instrument, Recorder {
  * event loop or `maxSteps` is not a positive number.
  * @example
  * ```ts
- * import { createTask, run, sleep } from '@aio/core';
+ * import { createTask, currentTask, run, sleep } from '@aio/core';
  * import { recordTrace } from '@aio/trace';
  * import { VirtualClock } from '@aio/timers';
  *
  * function* main() {
+ *   currentTask()?.setName('main');
  *   const rec = recordTrace();
  *   const child = createTask(sleep(100), { name: 'child' });
  *   yield* child;
  *   rec.stop();
  *   const trace = rec.toChromeTrace();
  *   const tracks = trace.traceEvents.filter((e) => e.name === 'thread_name');
- *   console.log(tracks.map((e) => e.args?.name).join(', ')); // → event loop, Task-1 #1, child #2
+ *   console.log(tracks.map((e) => e.args?.name).join(', ')); // → event loop, main #1, child #2
  * }
  * await run(main(), { clock: new VirtualClock() });
  * ```

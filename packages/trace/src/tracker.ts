@@ -20,9 +20,16 @@ import { show } from './show';
 /** The tracker of each loop (the first one to see it). */
 const trackers = new WeakMap<EventLoop, Tracker>();
 
-/** Frames of aio's own code (and of the host's internals) in a creation stack. */
-const AIO_FRAME =
-  /[/\\](?:packages[/\\](?:core|trace)[/\\](?:src|dist)|@aio[/\\](?:core|trace))[/\\]|node:internal|\(native\)/;
+/** Files of aio's own code (its tests excepted) in a creation stack. */
+const AIO_FILE =
+  /[/\\](?:packages[/\\](?:core|trace)[/\\](?:src|dist)|@aio[/\\](?:core|trace)[/\\]dist)[/\\][^:]*?(?<!\.test|\.testutil)\.[cm]?[jt]s:/;
+
+/** Whether a stack frame is the user's: a file of theirs (not aio's, not the engine's). */
+function isUserFrame(frame: string): boolean {
+  if (!/:\d+(?::\d+)?\)?$/.test(frame)) return false; // `(native)`, `(<anonymous>)`
+  if (/node:internal|\(node:/.test(frame)) return false;
+  return !AIO_FILE.test(frame);
+}
 
 /**
  * Where the task being created was created: the first stack frame outside aio's own
@@ -41,8 +48,7 @@ export function creationSite(): string | undefined {
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l.startsWith('at ') || l.includes('@'));
-  const user = frames.find((f) => !AIO_FRAME.test(f));
-  return user?.replace(/^at /, '');
+  return frames.find(isUserFrame)?.replace(/^at /, '');
 }
 
 /** @internal The tracker instrument (see the module comment). */
