@@ -35,3 +35,12 @@ export {
   recordTrace,
   type TraceEvent,
 } from './recorder';
+
+// The watchdog
+export {
+  type WatchOptions,
+  type Watchdog,
+  type WatchReport,
+  type WatchReportKind,
+  watchTasks,
+} from './watchdog';
