@@ -83,8 +83,10 @@ describe('toHtml in headless Chromium', () => {
       page.evaluate(() => {
         const svg = document.getElementById('timeline') as unknown as SVGSVGElement;
         return {
-          ...svg.dataset,
-          labels: [...svg.querySelectorAll('.track-label')].map((t) => t.textContent),
+          axis: svg.dataset.axis,
+          tracks: svg.dataset.tracks,
+          flows: svg.dataset.flows,
+          labels: Array.from(svg.querySelectorAll('.track-label')).map((t) => t.textContent),
           spawn: svg.querySelectorAll('.flow-spawn').length,
           wake: svg.querySelectorAll('.flow-wake').length,
           slices: svg.querySelectorAll('.slice').length,

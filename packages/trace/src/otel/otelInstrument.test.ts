@@ -172,7 +172,9 @@ describe('otelInstrument', () => {
         const me = currentTask() as Task<unknown>;
         const db = tracer.startSpan('db.query', {}, otel.contextOf(me));
         db.end();
-        expect(otel.spanOf(me)?.spanContext().spanId).toBe(db.parentSpanContext?.spanId);
+        expect(otel.spanOf(me)?.spanContext().spanId).toBe(
+          (db as unknown as ReadableSpan).parentSpanContext?.spanId,
+        );
         done = createTask(sleep(1));
         yield* done;
         expect(otel.spanOf(done)).toBeUndefined();
