@@ -26,6 +26,7 @@ export const EXTRA_MODULES: Record<string, () => Promise<unknown>> = {
   '@aio/trace/node': () => import('./node/index'),
   '@opentelemetry/api': () => import('@opentelemetry/api'),
   '@opentelemetry/sdk-trace-base': () => import('@opentelemetry/sdk-trace-base'),
+  'node:diagnostics_channel': () => import('node:diagnostics_channel'),
 };
 
 interface Example {
