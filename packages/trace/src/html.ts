@@ -29,7 +29,10 @@ svg .flow:hover{stroke-width:3}
 
 /** `<` written as `\u003c`, so that the JSON can never close its `<script>`. */
 function scriptSafe(json: string): string {
-  return json.replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return json
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 function escapeHtml(s: string): string {

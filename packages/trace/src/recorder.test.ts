@@ -17,7 +17,9 @@ import { recordLockDemo } from './testing/programs.testutil';
 import { checkTrace } from './testing/traceChecks.testutil';
 
 const trackNames = (t: ChromeTrace): string[] =>
-  t.traceEvents.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => String(e.args?.name));
+  t.traceEvents
+    .filter((e) => e.ph === 'M' && e.name === 'thread_name')
+    .map((e) => String(e.args?.name));
 
 /** `from → to` for each flow, named by the tracks' names. */
 function arrows(t: ChromeTrace): string[] {
@@ -40,7 +42,13 @@ describe('recordTrace', () => {
     const trace = (await recordLockDemo()).toChromeTrace();
     const { problems } = checkTrace(trace);
     expect(problems).toEqual([]);
-    expect(trackNames(trace)).toEqual(['event loop', 'main #1', 'writer #2', 'reader #3', 'sleeper #4']);
+    expect(trackNames(trace)).toEqual([
+      'event loop',
+      'main #1',
+      'writer #2',
+      'reader #3',
+      'sleeper #4',
+    ]);
     expect(arrows(trace)).toEqual([
       'spawn: main #1 → writer #2 step 1',
       'spawn: main #1 → reader #3 step 1',
@@ -55,12 +63,12 @@ describe('recordTrace', () => {
     expect(cancels).toMatchObject([
       { name: 'cancel requested', tid: 4, s: 't', args: { by: 'main #1', message: 'not needed' } },
     ]);
-    expect(stepsOf(trace, 3).map((e) => e.args?.then ?? e.args?.outcome)).toEqual([
+    expect(stepsOf(trace, 3).map((e) => e.args?.next ?? e.args?.outcome)).toEqual([
       'sleep until 1',
       "Lock held by 'writer'",
       'returned',
     ]);
-    expect(stepsOf(trace, 4).map((e) => e.args?.then ?? e.args?.outcome)).toEqual([
+    expect(stepsOf(trace, 4).map((e) => e.args?.next ?? e.args?.outcome)).toEqual([
       'sleep until 1000',
       'cancelled',
     ]);

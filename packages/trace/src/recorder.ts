@@ -187,7 +187,7 @@ interface Track {
 
 /** Details of a step, kept apart from the number log. */
 interface StepExtra {
-  then?: string;
+  next?: string;
   outcome?: string;
 }
 
@@ -300,9 +300,9 @@ export class TraceRecorder implements Instrument, Recorder {
     if (text !== '') {
       const at = this.#toDescribeRecord + 5;
       const extra = this.#log[at] as number;
-      if (extra >= 0) (this.#extras[extra] as StepExtra).then = text;
+      if (extra >= 0) (this.#extras[extra] as StepExtra).next = text;
       else {
-        this.#extras.push({ then: text });
+        this.#extras.push({ next: text });
         this.#log[at] = this.#extras.length - 1;
       }
     }
@@ -410,7 +410,11 @@ export class TraceRecorder implements Instrument, Recorder {
     (this.#extras[open[2]] as StepExtra).outcome = text;
   }
 
-  cancelRequested(task: Task<unknown>, by: Task<unknown> | undefined, msg: string | undefined): void {
+  cancelRequested(
+    task: Task<unknown>,
+    by: Task<unknown> | undefined,
+    msg: string | undefined,
+  ): void {
     if (this.#toDescribe !== null) this.#describe(undefined);
     const tr = this.#track(task);
     const byTid = by === undefined ? 0 : this.#track(by).tid;
@@ -455,8 +459,20 @@ export class TraceRecorder implements Instrument, Recorder {
     const names = new Map<number, string>();
     for (const tr of this.#trackList) {
       names.set(tr.tid, tr.name);
-      ev.push({ name: 'thread_name', ph: 'M', pid, tid: tr.tid, args: { name: `${tr.name} #${tr.tid}` } });
-      ev.push({ name: 'thread_sort_index', ph: 'M', pid, tid: tr.tid, args: { sort_index: tr.tid } });
+      ev.push({
+        name: 'thread_name',
+        ph: 'M',
+        pid,
+        tid: tr.tid,
+        args: { name: `${tr.name} #${tr.tid}` },
+      });
+      ev.push({
+        name: 'thread_sort_index',
+        ph: 'M',
+        pid,
+        tid: tr.tid,
+        args: { sort_index: tr.tid },
+      });
     }
     const log = this.#log;
     const ref = (tid: number): string => (tid === 0 ? 'event loop' : `${names.get(tid)} #${tid}`);
@@ -468,7 +484,7 @@ export class TraceRecorder implements Instrument, Recorder {
       };
       const x = extra >= 0 ? this.#extras[extra] : undefined;
       if (x?.outcome !== undefined) args.outcome = x.outcome;
-      else if (x?.then !== undefined) args.then = x.then;
+      else if (x?.next !== undefined) args.next = x.next;
       ev.push({
         name: names.get(tid) ?? `task #${tid}`,
         cat: 'step',
@@ -506,7 +522,16 @@ export class TraceRecorder implements Instrument, Recorder {
       } else if (k === K_CANCEL) {
         const args: Record<string, unknown> = { by: c === 0 ? 'a callback' : ref(c) };
         if (d >= 0) args.message = this.#strings[d];
-        ev.push({ name: 'cancel requested', cat: 'cancel', ph: 'i', s: 't', ts: us(b), pid, tid: a, args });
+        ev.push({
+          name: 'cancel requested',
+          cat: 'cancel',
+          ph: 'i',
+          s: 't',
+          ts: us(b),
+          pid,
+          tid: a,
+          args,
+        });
       } else if (k === K_STOPPED) {
         ev.push({
           name: 'recording stopped',
@@ -522,7 +547,8 @@ export class TraceRecorder implements Instrument, Recorder {
     }
     // Steps still running now (a snapshot taken from inside a task) end here.
     const now = this.#cursor + 1;
-    for (const [tr, begin, extra] of this.#open) step(tr.tid, begin, Math.max(now, begin + 1), tr.steps + 1, extra);
+    for (const [tr, begin, extra] of this.#open)
+      step(tr.tid, begin, Math.max(now, begin + 1), tr.steps + 1, extra);
     return { traceEvents: ev, displayTimeUnit: 'ms' };
   }
 

@@ -127,7 +127,9 @@ describe('formatTasks (ps)', () => {
       table = formatTasks();
       yield* stubborn;
     });
-    expect(table.split('\n')[3]).toMatch(/^2 {3}stubborn {2}waiting \(cancelling\) {2}sleep until 11 /);
+    expect(table.split('\n')[3]).toMatch(
+      /^2 {3}stubborn {2}waiting \(cancelling\) {2}sleep until 11 /,
+    );
   });
 
   it('gives rows that JSON can carry', async () => {
@@ -170,7 +172,9 @@ describe('formatTasks (ps)', () => {
     expect(() => dumpTasks()).toThrow(
       'dumpTasks(): no event loop is running: call it from a coroutine or callback, or pass the loop',
     );
-    expect(() => formatTasks({} as EventLoop)).toThrow(/^formatTasks\(\): an EventLoop was expected/);
+    expect(() => formatTasks({} as EventLoop)).toThrow(
+      /^formatTasks\(\): an EventLoop was expected/,
+    );
     expect(() => formatTaskTree(42 as never)).toThrow(
       'formatTaskTree(): an EventLoop was expected, got 42',
     );
@@ -179,7 +183,9 @@ describe('formatTasks (ps)', () => {
   it('reads a loop given explicitly, from outside it', () => {
     const loop = new EventLoop();
     loop.createTask(sleep(10), { name: 'idle' });
-    expect(formatTasks(loop).split('\n')[2]).toBe('1   idle  ready  ready to run  -           ?       ?         ?');
+    expect(formatTasks(loop).split('\n')[2]).toBe(
+      '1   idle  ready  ready to run  -           ?       ?         ?',
+    );
     expect(formatTaskTree(loop)).toBe('└── (T) idle #1 · ready to run');
     loop.close();
   });

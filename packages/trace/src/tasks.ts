@@ -192,16 +192,7 @@ export function formatTasks(loop?: EventLoop): string {
   const lp = loopOf('formatTasks', loop);
   const rows = dumpTasks(lp);
   const now = lp.time();
-  const header = [
-    'id',
-    'name',
-    'state',
-    'waiting on',
-    'awaited by',
-    'parent',
-    'age (ms)',
-    'steps',
-  ];
+  const header = ['id', 'name', 'state', 'waiting on', 'awaited by', 'parent', 'age (ms)', 'steps'];
   const table = rows.map((r) => [
     String(r.id),
     r.name,
@@ -212,7 +203,9 @@ export function formatTasks(loop?: EventLoop): string {
     r.createdAt === undefined ? '?' : ms(now - r.createdAt),
     r.steps === undefined ? '?' : String(r.steps),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]?.length ?? 0)));
+  const widths = header.map((h, i) =>
+    Math.max(h.length, ...table.map((row) => row[i]?.length ?? 0)),
+  );
   const line = (cells: readonly string[]): string =>
     cells
       .map((c, i) => c.padEnd(widths[i] as number))

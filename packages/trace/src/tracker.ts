@@ -85,7 +85,7 @@ export class Tracker implements Instrument {
 
   beforeTaskStep(task: Task<unknown>): void {
     const rec = peekRecord(task);
-    if (rec !== undefined && rec.tracked) rec.steps++;
+    if (rec?.tracked) rec.steps++;
   }
 }
 

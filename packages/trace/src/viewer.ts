@@ -37,8 +37,7 @@ export function viewer(events: Ev[], options: ViewerOptions): void {
   const svg = doc.getElementById('timeline') as unknown as SVGSVGElement;
   const scroller = doc.getElementById('view') as HTMLDivElement;
   const tip = doc.getElementById('tip') as HTMLDivElement;
-  const esc = (s: unknown): string =>
-    String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const esc = (s: unknown): string => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
   // ---- the data ------------------------------------------------------------------
   type Slice = { b: number; e: number; name: string; tip: string; loop: boolean };
@@ -52,7 +51,8 @@ export function viewer(events: Ev[], options: ViewerOptions): void {
   const stamps: number[] = [];
   for (const e of events) {
     if (e.ph === 'M' && e.name === 'thread_name') names.set(e.tid, String(e.args?.name));
-    else if (e.ph === 'M' && e.name === 'thread_sort_index') order.set(e.tid, Number(e.args?.sort_index));
+    else if (e.ph === 'M' && e.name === 'thread_sort_index')
+      order.set(e.tid, Number(e.args?.sort_index));
     else if (e.ph === 'X') {
       const b = e.ts as number;
       const end = b + (e.dur as number);
@@ -65,7 +65,13 @@ export function viewer(events: Ev[], options: ViewerOptions): void {
     else if (e.ph === 'f') {
       const s = starts.get(e.id as number);
       if (s !== undefined) {
-        flows.push({ from: s.tid, fts: s.ts as number, to: e.tid, tts: e.ts as number, kind: e.name });
+        flows.push({
+          from: s.tid,
+          fts: s.ts as number,
+          to: e.tid,
+          tts: e.ts as number,
+          kind: e.name,
+        });
         stamps.push(s.ts as number, e.ts as number);
       }
     } else if (e.ph === 'i') {
@@ -79,7 +85,7 @@ export function viewer(events: Ev[], options: ViewerOptions): void {
   for (const list of slices.values()) list.sort((a, b) => a.b - b.b);
   const tids = [...names.keys()].sort((a, b) => (order.get(a) ?? a) - (order.get(b) ?? b));
   const rowOf = new Map<number, number>();
-  tids.forEach((t, i) => rowOf.set(t, i));
+  for (let i = 0; i < tids.length; i++) rowOf.set(tids[i] as number, i);
   const flowsOf = new Map<number, Flow[]>();
   for (const f of flows) {
     for (const t of f.from === f.to ? [f.from] : [f.from, f.to]) {
@@ -201,7 +207,9 @@ export function viewer(events: Ev[], options: ViewerOptions): void {
       }
     }
     // Labels over the plot's left edge, and the ruler on top.
-    out.push(`<rect x="0" y="${RULER}" width="${LABEL - 4}" height="${height}" fill="#fff" opacity="0.94"/>`);
+    out.push(
+      `<rect x="0" y="${RULER}" width="${LABEL - 4}" height="${height}" fill="#fff" opacity="0.94"/>`,
+    );
     for (let r = rowFirst; r <= rowLast; r++) {
       const tid = tids[r] as number;
       out.push(

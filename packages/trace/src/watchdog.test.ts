@@ -261,7 +261,9 @@ describe('watchTasks', () => {
     expect(() => watchTasks({ onReport: 1 as never }, loop)).toThrow(
       'watchTasks(): onReport must be a function, got 1',
     );
-    expect(() => watchTasks(5 as never, loop)).toThrow('watchTasks(): opts must be an object, got 5');
+    expect(() => watchTasks(5 as never, loop)).toThrow(
+      'watchTasks(): opts must be an object, got 5',
+    );
     expect(() => watchTasks()).toThrow(/^watchTasks\(\): no event loop is running/);
     loop.close();
   });

@@ -171,8 +171,7 @@ export class WatchdogInstrument implements Instrument, Watchdog {
       throw new TypeError(`watchTasks(): now must be a function, got ${show(now)}`);
     }
     this.#onReport =
-      onReport ??
-      ((r) => loop.callExceptionHandler({ message: r.message, task: r.task } as never));
+      onReport ?? ((r) => loop.callExceptionHandler({ message: r.message, task: r.task } as never));
     this.#now = now ?? (() => performance.now());
     if (Number.isFinite(this.#blockedMs)) {
       const t = loop.time();
@@ -217,7 +216,11 @@ export class WatchdogInstrument implements Instrument, Watchdog {
     this.#cancels.delete(task);
   }
 
-  cancelRequested(task: Task<unknown>, by: Task<unknown> | undefined, msg: string | undefined): void {
+  cancelRequested(
+    task: Task<unknown>,
+    by: Task<unknown> | undefined,
+    msg: string | undefined,
+  ): void {
     if (this.#blockedMs === Number.POSITIVE_INFINITY || this.#cancels.has(task)) return;
     const who = by === undefined ? 'a callback' : taskLabel(by);
     this.#cancels.set(task, {

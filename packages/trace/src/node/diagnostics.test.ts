@@ -4,7 +4,13 @@ import { TestClock } from '@aio/test-utils';
 import { describe, expect, it } from 'vitest';
 import { diagnosticsChannels, publishDiagnostics } from './index';
 
-type Msg = { task?: Task<unknown>; parent?: Task<unknown>; by?: Task<unknown>; message?: string; loop?: EventLoop };
+type Msg = {
+  task?: Task<unknown>;
+  parent?: Task<unknown>;
+  by?: Task<unknown>;
+  message?: string;
+  loop?: EventLoop;
+};
 
 /** Subscribes to every channel while `fn` runs; returns `channel: task name` lines. */
 async function observe(fn: () => Promise<void>): Promise<string[]> {
@@ -87,7 +93,10 @@ describe('publishDiagnostics', () => {
         { clock: new TestClock() },
       );
     });
-    expect(seen).toContain('aio:task:created late parent=Task-' + seen.find((l) => l.includes('created late'))?.split('parent=Task-')[1]);
+    expect(seen).toContain(
+      'aio:task:created late parent=Task-' +
+        seen.find((l) => l.includes('created late'))?.split('parent=Task-')[1],
+    );
     expect(seen).toContain('aio:task:done late');
     // The same publisher every time.
     expect(publishDiagnostics(new EventLoop())).toBe(publishDiagnostics(new EventLoop()));

@@ -85,7 +85,11 @@ class DiagnosticsPublisher implements Instrument {
     if (this.#done.hasSubscribers) this.#done.publish({ task });
   }
 
-  cancelRequested(task: Task<unknown>, by: Task<unknown> | undefined, msg: string | undefined): void {
+  cancelRequested(
+    task: Task<unknown>,
+    by: Task<unknown> | undefined,
+    msg: string | undefined,
+  ): void {
     if (this.#cancel.hasSubscribers) this.#cancel.publish({ task, by, message: msg });
   }
 }
@@ -118,7 +122,10 @@ let publisher: DiagnosticsPublisher | undefined;
  * ```
  */
 export function publishDiagnostics(loop?: EventLoop): Instrument {
-  if (loop !== undefined && (loop === null || typeof loop !== 'object' || typeof loop.addInstrument !== 'function')) {
+  if (
+    loop !== undefined &&
+    (loop === null || typeof loop !== 'object' || typeof loop.addInstrument !== 'function')
+  ) {
     throw new TypeError(`publishDiagnostics(): an EventLoop was expected, got ${show(loop)}`);
   }
   publisher ??= new DiagnosticsPublisher();

@@ -68,7 +68,10 @@ async function dumpOf(args: string[] = []): Promise<string> {
   });
   try {
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the program never got ready: ${stderr}`)), 20_000);
+      const timer = setTimeout(
+        () => reject(new Error(`the program never got ready: ${stderr}`)),
+        20_000,
+      );
       child.stdout?.on('data', (d) => {
         if (String(d).includes('ready')) {
           clearTimeout(timer);
@@ -98,7 +101,7 @@ describe('dumpOnSignal', () => {
     expect(lines[2]).toMatch(/^loop 1 of 1: loop time \d+ ms, 3 pending tasks$/);
     expect(lines.slice(3)).toEqual([
       '└── (T) main #1 · gather of 2 (2 pending)',
-      '    ├── (T) holder #2 · sleep until ' + lines[4]?.split('sleep until ')[1],
+      `    ├── (T) holder #2 · sleep until ${lines[4]?.split('sleep until ')[1]}`,
       "    └── (T) waiter #3 · Lock held by 'holder'",
       '',
     ]);
@@ -133,7 +136,9 @@ describe('dumpOnSignal', () => {
     expect(() => dumpOnSignal('SIGFOO')).toThrow(
       "dumpOnSignal(): a signal name like 'SIGUSR2' was expected, got 'SIGFOO'",
     );
-    expect(() => dumpOnSignal('SIGKILL')).toThrow('dumpOnSignal(): cannot use SIGKILL: it cannot be caught');
+    expect(() => dumpOnSignal('SIGKILL')).toThrow(
+      'dumpOnSignal(): cannot use SIGKILL: it cannot be caught',
+    );
     expect(() => dumpOnSignal('SIGUSR1')).toThrow(
       'dumpOnSignal(): cannot use SIGUSR1: Node uses it to start the inspector',
     );

@@ -77,7 +77,9 @@ function dump(signal: string, opts: DumpOptions | undefined): string {
  */
 export function dumpOnSignal(signal = 'SIGUSR2', opts?: DumpOptions): () => void {
   if (typeof signal !== 'string' || !(signal in constants.signals)) {
-    throw new TypeError(`dumpOnSignal(): a signal name like 'SIGUSR2' was expected, got ${show(signal)}`);
+    throw new TypeError(
+      `dumpOnSignal(): a signal name like 'SIGUSR2' was expected, got ${show(signal)}`,
+    );
   }
   const reserved = RESERVED[signal];
   if (reserved !== undefined) throw new Error(`dumpOnSignal(): cannot use ${signal}: ${reserved}`);

@@ -4,7 +4,6 @@ import {
   currentTask,
   EventLoop,
   getRunningLoop,
-  run,
   sleep,
   type Instrument,
   type Task,
@@ -88,7 +87,10 @@ describe('otelInstrument', () => {
     );
     request.end();
     const spans = exporter.getFinishedSpans();
-    expect(spans.map((s) => s.name)).toEqual([expect.stringMatching(/^Task-\d+$/), 'GET /checkout']);
+    expect(spans.map((s) => s.name)).toEqual([
+      expect.stringMatching(/^Task-\d+$/),
+      'GET /checkout',
+    ]);
     expect(spans[0]?.parentSpanContext?.spanId).toBe(request.spanContext().spanId);
     expect(spans[0]?.spanContext().traceId).toBe(request.spanContext().traceId);
   });
@@ -114,9 +116,13 @@ describe('otelInstrument', () => {
     loop.close();
     const lost = exporter.getFinishedSpans().find((s) => s.name === 'lost');
     expect(lost?.status).toEqual({ code: SpanStatusCode.ERROR, message: 'TypeError: bad input' });
-    expect(lost?.events.map((e) => [e.name, e.attributes?.['exception.type'], e.attributes?.['exception.message']])).toEqual([
-      ['exception', 'TypeError', 'bad input'],
-    ]);
+    expect(
+      lost?.events.map((e) => [
+        e.name,
+        e.attributes?.['exception.type'],
+        e.attributes?.['exception.message'],
+      ]),
+    ).toEqual([['exception', 'TypeError', 'bad input']]);
     const gc = (globalThis as { gc?: () => void }).gc as () => void;
     for (let i = 0; i < 6 && handler.mock.calls.length === 0; i++) {
       gc();
@@ -202,7 +208,9 @@ describe('otelInstrument', () => {
   });
 
   it('rejects bad options with errors that say what was wrong', () => {
-    expect(() => otelInstrument(1 as never)).toThrow('otelInstrument(): opts must be an object, got 1');
+    expect(() => otelInstrument(1 as never)).toThrow(
+      'otelInstrument(): opts must be an object, got 1',
+    );
     expect(() => otelInstrument({ tracer: {} as never })).toThrow(
       'otelInstrument(): tracer must be an OpenTelemetry Tracer, got an object',
     );

@@ -106,7 +106,11 @@ class OtelTaskInstrument implements OtelInstrument {
     this.#spans.set(task, this.#tracer.startSpan(task.getName(), { attributes }, ctx));
   }
 
-  cancelRequested(task: Task<unknown>, by: Task<unknown> | undefined, msg: string | undefined): void {
+  cancelRequested(
+    task: Task<unknown>,
+    by: Task<unknown> | undefined,
+    msg: string | undefined,
+  ): void {
     const span = this.#spans.get(task);
     if (span === undefined) return;
     const attrs: Attributes = { 'aio.cancel.by': by === undefined ? '' : by.getName() };
@@ -168,7 +172,9 @@ export function otelInstrument(opts?: OtelInstrumentOptions): OtelInstrument {
   }
   const tracer = opts?.tracer;
   if (tracer !== undefined && typeof tracer?.startSpan !== 'function') {
-    throw new TypeError(`otelInstrument(): tracer must be an OpenTelemetry Tracer, got ${show(tracer)}`);
+    throw new TypeError(
+      `otelInstrument(): tracer must be an OpenTelemetry Tracer, got ${show(tracer)}`,
+    );
   }
   const attributes = opts?.attributes;
   if (attributes !== undefined && typeof attributes !== 'function') {

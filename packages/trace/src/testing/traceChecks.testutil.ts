@@ -18,7 +18,9 @@ export interface BoundFlow {
 export function checkTrace(trace: ChromeTrace): { problems: string[]; flows: BoundFlow[] } {
   const problems: string[] = [];
   const ev = trace.traceEvents;
-  const named = new Set(ev.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => e.tid));
+  const named = new Set(
+    ev.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => e.tid),
+  );
   const slices = new Map<number, TraceEvent[]>();
   for (const e of ev) {
     if (e.ph !== 'M' && !named.has(e.tid)) problems.push(`tid ${e.tid} has no thread_name`);
