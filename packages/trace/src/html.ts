@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { ChromeTrace, HtmlOptions, TraceEvent } from './recorder';
+import type { ChromeTrace, HtmlOptions, TraceEvent } from './traceTypes';
 import { show } from './show';
 import { viewer } from './viewer';
 

@@ -27,14 +27,8 @@ export {
 export { dumpTasks, formatTaskTree, formatTasks, type TaskInfo, type TaskState } from './tasks';
 
 // Recording: Chrome Trace Event JSON (Perfetto) and a self-contained HTML timeline
-export {
-  type ChromeTrace,
-  type HtmlOptions,
-  type Recorder,
-  type RecordOptions,
-  recordTrace,
-  type TraceEvent,
-} from './recorder';
+export { type Recorder, type RecordOptions, recordTrace } from './recorder';
+export type { ChromeTrace, HtmlOptions, TraceEvent } from './traceTypes';
 
 // The watchdog
 export {
