@@ -19,7 +19,7 @@ import {
   isFuture,
   type WaitInfo,
 } from '@aio/core';
-import { peekRecord, recordOf } from './records';
+import { idOf, peekRecord } from './records';
 import { show } from './show';
 import { loopOf, trackerOf } from './tracker';
 import { isTask } from './waits';
@@ -101,7 +101,7 @@ function nodeOf(fut: Future<unknown>): Building {
   const task = isTask(fut) ? fut : undefined;
   return {
     future: fut,
-    id: recordOf(fut).id,
+    id: idOf(fut),
     name: task?.getName(),
     waitingOn: task === undefined ? undefined : describeWait(task),
     createdWhere: peekRecord(fut)?.createdWhere,

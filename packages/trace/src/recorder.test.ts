@@ -193,6 +193,34 @@ describe('recordTrace', () => {
     ]);
   });
 
+  it('attributes every step to its task when recording starts with tasks already queued', async () => {
+    let rec: Recorder | undefined;
+    await run(
+      (function* (): Coro<void> {
+        currentTask()?.setName('main');
+        const early = [0, 1, 2].map((i) =>
+          createTask(
+            (function* (): Coro<void> {
+              yield;
+              yield* sleep(i);
+            })(),
+            { name: `early${i}` },
+          ),
+        );
+        rec = recordTrace(); // the three are on the ready queue, not yet stepped
+        const late = createTask(sleep(1), { name: 'late' });
+        for (const t of [...early, late]) yield* t;
+      })(),
+      { clock: new TestClock() },
+    );
+    const trace = (rec as Recorder).toChromeTrace();
+    expect(checkTrace(trace).problems).toEqual([]);
+    const steps = trace.traceEvents.filter((e) => e.ph === 'X' && e.tid !== 0);
+    for (const e of steps) expect(e.args?.task).toBe(`${e.name} #${e.tid}`);
+    expect(steps.filter((e) => e.name === 'early1').map((e) => e.args?.step)).toEqual([1, 2, 3]);
+    expect(steps.filter((e) => e.name === 'late').map((e) => e.args?.step)).toEqual([1, 2]);
+  });
+
   it('stops recording: later events are not recorded, and a step open at stop() ends there', async () => {
     let rec: Recorder | undefined;
     await run(

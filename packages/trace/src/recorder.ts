@@ -35,7 +35,8 @@ import {
 import { renderHtml } from './html';
 import type { ChromeTrace, HtmlOptions, TraceEvent } from './traceTypes';
 import { outcomeOf } from './outcome';
-import { numberTasks, recordOf } from './records';
+import { NumberLog, REC } from './numberLog';
+import { idOf, numberTasks } from './records';
 import { show } from './show';
 import { loopOf } from './tracker';
 
@@ -97,28 +98,9 @@ const K_SPAWN = 3; // as K_WAKE
 const K_LOOP = 4; // begin, end, label (index into #strings), -, -  (the event loop track)
 const K_CANCEL = 5; // tid, time, by (tid, 0: none), message (index, -1: none), -
 const K_STOPPED = 6; // time, -, -, -, -
-const REC = 6;
-
-/** A task's track. */
-interface Track {
-  readonly tid: number;
-  name: string;
-  steps: number;
-  /** Flows waiting for the next step: [kind, id, source tid, source time] × n. */
-  inFlows: number[] | null;
-  /** What the task waited on after its last step (kept until it steps again). */
-  waitText: string;
-  waitKind: string;
-  waitFuture: Future<unknown> | undefined;
-}
-
-/** Details of a step, kept apart from the number log. */
-interface StepExtra {
-  next?: string;
-  outcome?: string;
-}
 
 const DEFAULT_MAX_STEPS = 1_000_000;
+const READY = 'ready to run';
 
 /** What a callback that completed a wait of this kind did, for the event loop track. */
 function wakeLabel(kind: string, text: string): string {
@@ -138,29 +120,65 @@ function wakeLabel(kind: string, text: string): string {
   }
 }
 
-/** @internal The recorder (see the module comment). */
+/**
+ * @internal The recorder (see the module comment).
+ *
+ * Hot-path layout: everything about a track lives in arrays indexed by the task's id
+ * (ids are small per-loop integers), so a hook costs one `WeakMap` lookup (the id) and
+ * allocates nothing but log entries; consecutive hooks of one task skip even that. Flows
+ * waiting for their target's next step are linked lists in one flat array. Step texts
+ * are interned strings: a step record holds `i ≥ 0` for "what it waits on next" or
+ * `-(i + 2)` for its outcome (`-1`: none).
+ */
 export class TraceRecorder implements Instrument, Recorder {
   readonly name = '@aio/trace recorder';
   readonly #loop: EventLoop;
   readonly #maxSteps: number;
-  readonly #log: number[] = [];
+  readonly #log = new NumberLog();
   readonly #strings: string[] = [];
-  readonly #extras: StepExtra[] = [];
-  readonly #tracks = new WeakMap<Task<unknown>, Track>();
-  /** Every track, in the order first seen: names and ids only, never the tasks. */
-  readonly #trackList: Track[] = [];
-  /** The steps running now (eager starts nest): track, begin time, extra index. */
-  readonly #open: Array<[Track, number, number]> = [];
+  readonly #interned = new Map<string, number>();
+  // Per track, by id: name, steps so far, what it waited on after its last step.
+  readonly #names: string[] = [];
+  readonly #steps: number[] = [];
+  readonly #waitText: string[] = [];
+  readonly #waitKind: string[] = [];
+  readonly #waitFuture: Array<Future<unknown> | undefined> = [];
+  /** Track ids in the order first seen. */
+  readonly #order: number[] = [];
+  /** Pending flows: records [next, kind, id, source tid, source time]; lists by target. */
+  readonly #flows: number[] = [];
+  #pendingFlows = 0; // when none is pending, #flows is emptied
+  readonly #flowHead: number[] = [];
+  readonly #flowTail: number[] = [];
+  // The steps running now (eager starts nest): track, begin, text.
+  readonly #openTid: number[] = [];
+  readonly #openBegin: number[] = [];
+  readonly #openText: number[] = [];
   #cursor = -1;
   #nextFlow = 1;
   #stepsSeen = 0;
   #recording = true;
   #idleSince = -1;
+  // One-entry caches of task → id: the task of the last lookup, and the task whose step
+  // runs (the parent, the waker: looked up between lookups of other tasks).
+  #lastTask: Task<unknown> | null = null;
+  #lastTid = 0;
+  #curTask: Task<unknown> | null = null;
+  #curTid = 0;
+  /**
+   * The loop's ready queue, mirrored: `taskScheduled` fires exactly when a task joins it,
+   * and the loop steps tasks in that order, so `beforeTaskStep` finds its task's id at the
+   * front without a lookup (tasks scheduled before recording started just miss it).
+   */
+  #readyTasks: Array<Task<unknown> | null> = [];
+  #readyTids: number[] = [];
+  #readyHead = 0;
   /** A task whose step just ended: what it waits on is described at the next event. */
   #toDescribe: Task<unknown> | null = null;
-  #toDescribeTrack: Track | null = null;
-  /** Its step's record in the log. */
+  #toDescribeTid = 0;
   #toDescribeRecord = -1;
+  /** The task that scheduled itself (a bare yield) in the step that just ended. */
+  #selfScheduled: Task<unknown> | null = null;
   /** The last event-loop-track callback slice: extended while the same future wakes more. */
   #lastWakeFuture: Future<unknown> | undefined = undefined;
   #lastWakeRecord = -1;
@@ -182,82 +200,107 @@ export class TraceRecorder implements Instrument, Recorder {
     return t;
   }
 
-  #string(s: string): number {
-    this.#strings.push(s);
-    return this.#strings.length - 1;
+  #intern(s: string): number {
+    let i = this.#interned.get(s);
+    if (i === undefined) {
+      i = this.#strings.length;
+      this.#strings.push(s);
+      this.#interned.set(s, i);
+    }
+    return i;
   }
 
-  #track(task: Task<unknown>): Track {
-    let tr = this.#tracks.get(task);
-    if (tr === undefined) {
-      tr = {
-        tid: recordOf(task).id,
-        name: task.getName(),
-        steps: 0,
-        inFlows: null,
-        waitText: '',
-        waitKind: '',
-        waitFuture: undefined,
-      };
-      this.#tracks.set(task, tr);
-      this.#trackList.push(tr);
+  /** The track id of `task`, its track made on first sight. */
+  #tid(task: Task<unknown>): number {
+    if (task === this.#lastTask) return this.#lastTid;
+    if (task === this.#curTask) return this.#curTid;
+    const id = idOf(task);
+    if (this.#steps[id] === undefined) {
+      this.#steps[id] = 0;
+      this.#names[id] = task.getName();
+      this.#waitText[id] = '';
+      this.#waitKind[id] = '';
+      this.#flowHead[id] = -1;
+      this.#order.push(id);
     }
-    return tr;
+    this.#lastTask = task;
+    this.#lastTid = id;
+    return id;
+  }
+
+  #addFlow(target: number, kind: number, source: number, at: number): void {
+    const flows = this.#flows;
+    const rec = flows.length;
+    flows.push(-1, kind, this.#nextFlow++, source, at);
+    this.#pendingFlows++;
+    const tail = this.#flowTail[target] as number;
+    if ((this.#flowHead[target] as number) < 0) this.#flowHead[target] = rec;
+    else flows[tail] = rec;
+    this.#flowTail[target] = rec;
   }
 
   /** Describes what the task whose step ended last waits on (see the module comment). */
   #describe(stepping: Task<unknown> | undefined): void {
     const task = this.#toDescribe as Task<unknown>;
-    const tr = this.#toDescribeTrack as Track;
+    const tid = this.#toDescribeTid;
     this.#toDescribe = null;
-    this.#toDescribeTrack = null;
     let text: string;
-    if (task === stepping || task.done()) {
-      // Stepping again at once: it was ready. Done: its outcome says it all.
-      text = task.done() ? '' : 'ready to run';
-      tr.waitFuture = undefined;
-      tr.waitKind = 'ready';
+    if (task.done()) {
+      text = ''; // its outcome says it all
+      this.#waitFuture[tid] = undefined;
+    } else if (task === stepping || task === this.#selfScheduled) {
+      // Stepping again at once, or it yielded: it was ready.
+      text = READY;
+      this.#waitFuture[tid] = undefined;
+      this.#waitKind[tid] = 'ready';
     } else {
       const w = describeWait(task);
       text = w.text;
-      tr.waitFuture = w.future;
-      tr.waitKind = w.kind;
+      this.#waitFuture[tid] = w.future;
+      this.#waitKind[tid] = w.kind;
     }
-    tr.waitText = text;
+    this.#selfScheduled = null;
+    this.#waitText[tid] = text;
     if (text !== '') {
       const at = this.#toDescribeRecord + 5;
-      const extra = this.#log[at] as number;
-      if (extra >= 0) (this.#extras[extra] as StepExtra).next = text;
-      else {
-        this.#extras.push({ next: text });
-        this.#log[at] = this.#extras.length - 1;
-      }
+      if (this.#log.get(at) === -1) this.#log.set(at, this.#intern(text));
     }
   }
 
   /** Recording starts inside a step of `task`: that step is open from now. */
   openCurrent(task: Task<unknown>): void {
-    this.#open.push([this.#track(task), this.#tick(), -1]);
+    const tid = this.#tid(task);
+    this.#curTask = task;
+    this.#curTid = tid;
+    this.#openTid.push(tid);
+    this.#openBegin.push(this.#tick());
+    this.#openText.push(-1);
   }
 
   taskCreated(task: Task<unknown>, parent: Task<unknown> | undefined): void {
     if (this.#toDescribe !== null) this.#describe(undefined);
-    const tr = this.#track(task);
-    if (parent !== undefined) {
-      const src = this.#track(parent);
-      (tr.inFlows ??= []).push(K_SPAWN, this.#nextFlow++, src.tid, this.#tick());
-    }
+    const source = parent === undefined ? -1 : this.#tid(parent);
+    const tid = this.#tid(task);
+    if (source >= 0) this.#addFlow(tid, K_SPAWN, source, this.#tick());
   }
 
   taskScheduled(task: Task<unknown>, wokenBy: Future<unknown> | undefined): void {
-    if (this.#toDescribe !== null) this.#describe(undefined);
-    const tr = this.#track(task);
-    if (tr.steps === 0 && wokenBy === undefined) return; // first step: the spawn arrow
     const by = currentTask(this.#loop);
-    if (by === task) return; // a bare yield: no arrow to itself
+    if (by === task) {
+      // A bare yield (or a step scheduled from its own step): no arrow to itself.
+      this.#selfScheduled = task;
+      this.#readyTasks.push(task);
+      this.#readyTids.push(this.#tid(task));
+      return;
+    }
+    if (this.#toDescribe !== null) this.#describe(undefined);
+    const tid = this.#tid(task);
+    this.#readyTasks.push(task);
+    this.#readyTids.push(tid);
+    if (this.#steps[tid] === 0 && wokenBy === undefined) return; // first step: spawn arrow
     if (by !== undefined) {
-      const src = this.#track(by);
-      (tr.inFlows ??= []).push(K_WAKE, this.#nextFlow++, src.tid, this.#tick());
+      const source = by === this.#curTask ? this.#curTid : this.#tid(by);
+      this.#addFlow(tid, K_WAKE, source, this.#tick());
       return;
     }
     // A callback completed what the task awaited: draw it on the event loop track.
@@ -266,56 +309,80 @@ export class TraceRecorder implements Instrument, Recorder {
     if (
       wokenBy !== undefined &&
       wokenBy === this.#lastWakeFuture &&
-      log[this.#lastWakeRecord + 2] === this.#cursor
+      log.get(this.#lastWakeRecord + 2) === this.#cursor
     ) {
       at = this.#tick();
-      log[this.#lastWakeRecord + 2] = this.#tick();
+      log.set(this.#lastWakeRecord + 2, this.#tick());
     } else {
+      const text = this.#waitText[tid] as string;
+      const kind = this.#waitKind[tid] as string;
       const label =
-        tr.waitFuture === wokenBy && tr.waitText !== '' && tr.waitKind !== 'future'
-          ? wakeLabel(tr.waitKind, tr.waitText)
+        this.#waitFuture[tid] === wokenBy && text !== '' && kind !== 'future'
+          ? wakeLabel(kind, text)
           : `callback (${wokenBy === undefined ? 'wake-up' : String(wokenBy)})`;
       const begin = this.#tick();
       at = this.#tick();
       this.#lastWakeRecord = log.length;
       this.#lastWakeFuture = wokenBy;
-      log.push(K_LOOP, begin, this.#tick(), this.#string(label), 0, 0);
+      log.push(K_LOOP, begin, this.#tick(), this.#intern(label), 0, 0);
     }
-    (tr.inFlows ??= []).push(K_WAKE, this.#nextFlow++, 0, at);
+    this.#addFlow(tid, K_WAKE, 0, at);
   }
 
   beforeTaskStep(task: Task<unknown>): void {
     if (this.#toDescribe !== null) this.#describe(task);
-    const tr = this.#track(task);
-    const flows = tr.inFlows;
-    if (flows !== null) {
-      tr.inFlows = null;
+    let tid: number;
+    const head = this.#readyHead;
+    if (head < this.#readyTasks.length && this.#readyTasks[head] === task) {
+      tid = this.#readyTids[head] as number;
+      this.#readyTasks[head] = null;
+      if (head + 1 === this.#readyTasks.length) {
+        this.#readyTasks.length = 0;
+        this.#readyTids.length = 0;
+        this.#readyHead = 0;
+      } else if (head > 4096 && head * 2 > this.#readyTasks.length) {
+        this.#readyTasks.splice(0, head + 1);
+        this.#readyTids.splice(0, head + 1);
+        this.#readyHead = 0;
+      } else this.#readyHead = head + 1;
+    } else tid = this.#tid(task);
+    let f = this.#flowHead[tid] as number;
+    if (f >= 0) {
+      const flows = this.#flows;
       const log = this.#log;
-      for (let i = 0; i < flows.length; i += 4) {
+      this.#flowHead[tid] = -1;
+      for (; f >= 0; f = flows[f] as number) {
+        this.#pendingFlows--;
         log.push(
-          flows[i] as number,
-          flows[i + 1] as number,
-          flows[i + 2] as number,
-          flows[i + 3] as number,
-          tr.tid,
+          flows[f + 1] as number,
+          flows[f + 2] as number,
+          flows[f + 3] as number,
+          flows[f + 4] as number,
+          tid,
           this.#tick(),
         );
       }
+      if (this.#pendingFlows === 0) flows.length = 0;
     }
-    this.#open.push([tr, this.#tick(), -1]);
+    this.#openTid.push(tid);
+    this.#openBegin.push(this.#tick());
+    this.#openText.push(-1);
+    this.#curTask = task;
+    this.#curTid = tid;
   }
 
   afterTaskStep(task: Task<unknown>): void {
     if (this.#toDescribe !== null) this.#describe(undefined);
-    const open = this.#open.pop();
-    if (open === undefined) return; // recording started inside this step
-    const tr = open[0];
-    tr.name = task.getName();
-    tr.steps++;
+    const tid = this.#openTid.pop();
+    if (tid === undefined) return; // recording started inside this step
+    const begin = this.#openBegin.pop() as number;
+    const text = this.#openText.pop() as number;
+    const steps = (this.#steps[tid] as number) + 1;
+    this.#steps[tid] = steps;
     this.#toDescribeRecord = this.#log.length;
-    this.#log.push(K_STEP, tr.tid, open[1], this.#tick(), tr.steps, open[2]);
+    this.#log.push(K_STEP, tid, begin, this.#tick(), steps, text);
     this.#toDescribe = task;
-    this.#toDescribeTrack = tr;
+    this.#toDescribeTid = tid;
     if (++this.#stepsSeen >= this.#maxSteps) {
       this.#describe(undefined);
       this.#log.push(K_STOPPED, this.#tick(), 0, 0, 0, 0);
@@ -325,16 +392,14 @@ export class TraceRecorder implements Instrument, Recorder {
 
   taskDone(task: Task<unknown>): void {
     if (this.#toDescribe !== null) this.#describe(undefined);
+    const tid = this.#tid(task);
+    this.#names[tid] = task.getName();
+    const depth = this.#openTid.length - 1;
+    if (depth < 0 || this.#openTid[depth] !== tid) return;
     const o = outcomeOf(task);
     const text =
       o.kind === 'result' ? 'returned' : o.kind === 'cancelled' ? 'cancelled' : `failed: ${o.text}`;
-    const open = this.#open[this.#open.length - 1];
-    if (open === undefined || open[0] !== this.#tracks.get(task)) return;
-    if (open[2] < 0) {
-      this.#extras.push({});
-      open[2] = this.#extras.length - 1;
-    }
-    (this.#extras[open[2]] as StepExtra).outcome = text;
+    this.#openText[depth] = -(this.#intern(text) + 2);
   }
 
   cancelRequested(
@@ -343,10 +408,10 @@ export class TraceRecorder implements Instrument, Recorder {
     msg: string | undefined,
   ): void {
     if (this.#toDescribe !== null) this.#describe(undefined);
-    const tr = this.#track(task);
-    const byTid = by === undefined ? 0 : this.#track(by).tid;
-    const m = msg === undefined ? -1 : this.#string(String(msg));
-    this.#log.push(K_CANCEL, tr.tid, this.#tick(), byTid, m, 0);
+    const tid = this.#tid(task);
+    const byTid = by === undefined ? 0 : this.#tid(by);
+    const m = msg === undefined ? -1 : this.#intern(String(msg));
+    this.#log.push(K_CANCEL, tid, this.#tick(), byTid, m, 0);
   }
 
   beforeIdle(timeoutMs: number): void {
@@ -357,7 +422,7 @@ export class TraceRecorder implements Instrument, Recorder {
   afterIdle(timeoutMs: number): void {
     if (timeoutMs > 0 && this.#idleSince >= 0) {
       const label = Number.isFinite(timeoutMs) ? `idle (timeout ${timeoutMs} ms)` : 'idle';
-      this.#log.push(K_LOOP, this.#idleSince, this.#tick(), this.#string(label), 0, 0);
+      this.#log.push(K_LOOP, this.#idleSince, this.#tick(), this.#intern(label), 0, 0);
       this.#idleSince = -1;
     }
   }
@@ -367,13 +432,25 @@ export class TraceRecorder implements Instrument, Recorder {
     this.#recording = false;
     this.#loop.removeInstrument(this);
     if (this.#toDescribe !== null) this.#describe(undefined);
-    // Steps still running (stop() called from a task) end now.
-    const open = this.#open.splice(0);
-    for (let i = open.length - 1; i >= 0; i--) {
-      const [tr, begin, extra] = open[i] as [Track, number, number];
-      tr.steps++;
-      this.#log.push(K_STEP, tr.tid, begin, this.#tick(), tr.steps, extra);
+    // Steps still running (stop() called from a task) end now, innermost first.
+    while (this.#openTid.length > 0) {
+      const tid = this.#openTid.pop() as number;
+      const steps = (this.#steps[tid] as number) + 1;
+      this.#steps[tid] = steps;
+      this.#log.push(
+        K_STEP,
+        tid,
+        this.#openBegin.pop() as number,
+        this.#tick(),
+        steps,
+        this.#openText.pop() as number,
+      );
     }
+    this.#lastTask = null;
+    this.#curTask = null;
+    this.#readyTasks = [];
+    this.#readyTids = [];
+    this.#readyHead = 0;
   }
 
   toChromeTrace(): ChromeTrace {
@@ -383,37 +460,30 @@ export class TraceRecorder implements Instrument, Recorder {
     ev.push({ name: 'process_name', ph: 'M', pid, tid: 0, args: { name: 'aio event loop' } });
     ev.push({ name: 'thread_name', ph: 'M', pid, tid: 0, args: { name: 'event loop' } });
     ev.push({ name: 'thread_sort_index', ph: 'M', pid, tid: 0, args: { sort_index: -1 } });
-    const names = new Map<number, string>();
-    for (const tr of this.#trackList) {
-      names.set(tr.tid, tr.name);
+    const names = this.#names;
+    for (const tid of this.#order) {
       ev.push({
         name: 'thread_name',
         ph: 'M',
         pid,
-        tid: tr.tid,
-        args: { name: `${tr.name} #${tr.tid}` },
+        tid,
+        args: { name: `${names[tid]} #${tid}` },
       });
-      ev.push({
-        name: 'thread_sort_index',
-        ph: 'M',
-        pid,
-        tid: tr.tid,
-        args: { sort_index: tr.tid },
-      });
+      ev.push({ name: 'thread_sort_index', ph: 'M', pid, tid, args: { sort_index: tid } });
     }
     const log = this.#log;
-    const ref = (tid: number): string => (tid === 0 ? 'event loop' : `${names.get(tid)} #${tid}`);
-    const step = (tid: number, begin: number, end: number, n: number, extra: number): void => {
+    const strings = this.#strings;
+    const ref = (tid: number): string => (tid === 0 ? 'event loop' : `${names[tid]} #${tid}`);
+    const step = (tid: number, begin: number, end: number, n: number, text: number): void => {
       const args: Record<string, unknown> = {
         task: ref(tid),
         step: n,
         loopTime: Math.round(begin / 1e3) / 1e3,
       };
-      const x = extra >= 0 ? this.#extras[extra] : undefined;
-      if (x?.outcome !== undefined) args.outcome = x.outcome;
-      else if (x?.next !== undefined) args.next = x.next;
+      if (text >= 0) args.next = strings[text];
+      else if (text <= -2) args.outcome = strings[-text - 2];
       ev.push({
-        name: names.get(tid) ?? `task #${tid}`,
+        name: names[tid] as string,
         cat: 'step',
         ph: 'X',
         ts: us(begin),
@@ -424,12 +494,12 @@ export class TraceRecorder implements Instrument, Recorder {
       });
     };
     for (let i = 0; i < log.length; i += REC) {
-      const k = log[i] as number;
-      const a = log[i + 1] as number;
-      const b = log[i + 2] as number;
-      const c = log[i + 3] as number;
-      const d = log[i + 4] as number;
-      const e = log[i + 5] as number;
+      const k = log.get(i);
+      const a = log.get(i + 1);
+      const b = log.get(i + 2);
+      const c = log.get(i + 3);
+      const d = log.get(i + 4);
+      const e = log.get(i + 5);
       if (k === K_STEP) step(a, b, c, d, e);
       else if (k === K_WAKE || k === K_SPAWN) {
         const name = k === K_WAKE ? 'wake' : 'spawn';
@@ -437,7 +507,7 @@ export class TraceRecorder implements Instrument, Recorder {
         ev.push({ name, cat: 'flow', ph: 'f', id: a, ts: us(e), pid, tid: d });
       } else if (k === K_LOOP) {
         ev.push({
-          name: this.#strings[c] as string,
+          name: strings[c] as string,
           cat: 'loop',
           ph: 'X',
           ts: us(a),
@@ -448,7 +518,7 @@ export class TraceRecorder implements Instrument, Recorder {
         });
       } else if (k === K_CANCEL) {
         const args: Record<string, unknown> = { by: c === 0 ? 'a callback' : ref(c) };
-        if (d >= 0) args.message = this.#strings[d];
+        if (d >= 0) args.message = strings[d];
         ev.push({
           name: 'cancel requested',
           cat: 'cancel',
@@ -474,8 +544,17 @@ export class TraceRecorder implements Instrument, Recorder {
     }
     // Steps still running now (a snapshot taken from inside a task) end here.
     const now = this.#cursor + 1;
-    for (const [tr, begin, extra] of this.#open)
-      step(tr.tid, begin, Math.max(now, begin + 1), tr.steps + 1, extra);
+    for (let i = 0; i < this.#openTid.length; i++) {
+      const tid = this.#openTid[i] as number;
+      const begin = this.#openBegin[i] as number;
+      step(
+        tid,
+        begin,
+        Math.max(now, begin + 1),
+        (this.#steps[tid] as number) + 1,
+        this.#openText[i] as number,
+      );
+    }
     return { traceEvents: ev, displayTimeUnit: 'ms' };
   }
 

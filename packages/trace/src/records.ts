@@ -1,7 +1,7 @@
 /**
- * What `@aio/trace` knows about each future and task: one record per object, in a
- * `WeakMap` (core keeps no per-task parent, creation time or step count, to stay small;
- * the tracker instrument fills them in). Every tool of the package reads ids from here,
+ * What `@aio/trace` knows about each future and task: its id, and for tasks a tracker
+ * saw created, a record (core keeps no per-task parent, creation time or step count, to
+ * stay small; the tracker instrument fills them in). Every tool of the package reads ids from here,
  * so a task has the same number in a call graph, a `ps` table, a Perfetto track and a
  * watchdog report.
  *
@@ -47,29 +47,60 @@ export interface FutureRecord {
   createdWhere: string | undefined;
 }
 
-const records = new WeakMap<object, FutureRecord>();
+/**
+ * Where a future's id (a number), or once a tool needs more about it its record, is
+ * kept: a symbol-keyed property of the future itself. A `WeakMap` would leave core's
+ * objects untouched, but its inserts cost ten times more and weigh on every garbage
+ * collection: at 100 000 tasks that alone made the recorder miss its budget (W9). The
+ * property is non-enumerable, invisible to `JSON.stringify` and `for…in`; a future that
+ * cannot take it (frozen, sealed) falls back to the `WeakMap`.
+ */
+const SLOT: unique symbol = Symbol('@aio/trace id');
+type Slot = number | FutureRecord;
+const fallback = new WeakMap<object, Slot>();
 const nextIds = new WeakMap<object, number>();
 
-function newRecord(loop: EventLoop): FutureRecord {
+function nextId(loop: EventLoop): number {
   const id = (nextIds.get(loop) ?? 0) + 1;
   nextIds.set(loop, id);
-  return {
-    id,
+  return id;
+}
+
+function slotOf(fut: Future<unknown>): Slot | undefined {
+  const v = (fut as unknown as { [SLOT]?: Slot })[SLOT];
+  return v !== undefined ? v : fallback.get(fut);
+}
+
+function setSlot(fut: Future<unknown>, v: Slot): void {
+  if (Object.hasOwn(fut, SLOT) || Object.isExtensible(fut)) {
+    Object.defineProperty(fut, SLOT, { value: v, writable: true, configurable: true });
+  } else fallback.set(fut, v);
+}
+
+/** @internal The id of `fut`, given (the next of its loop) on first use. */
+export function idOf(fut: Future<unknown>): number {
+  const r = slotOf(fut);
+  if (r === undefined) {
+    const id = nextId(fut.getLoop());
+    setSlot(fut, id);
+    return id;
+  }
+  return typeof r === 'number' ? r : r.id;
+}
+
+/** @internal The record of `fut`, made (with the next id of its loop) on first use. */
+export function recordOf(fut: Future<unknown>): FutureRecord {
+  const r = slotOf(fut);
+  if (r !== undefined && typeof r !== 'number') return r;
+  const rec: FutureRecord = {
+    id: r ?? nextId(fut.getLoop()),
     tracked: false,
     parent: undefined,
     createdAt: undefined,
     steps: 0,
     createdWhere: undefined,
   };
-}
-
-/** @internal The record of `fut`, made (with the next id of its loop) on first use. */
-export function recordOf(fut: Future<unknown>): FutureRecord {
-  let rec = records.get(fut);
-  if (rec === undefined) {
-    rec = newRecord(fut.getLoop());
-    records.set(fut, rec);
-  }
+  setSlot(fut, rec);
   return rec;
 }
 
@@ -78,17 +109,18 @@ export function recordOf(fut: Future<unknown>): FutureRecord {
  * tool starts watching a loop, so that ids follow creation).
  */
 export function numberTasks(loop: EventLoop): void {
-  for (const task of allTasks(loop)) recordOf(task);
+  for (const task of allTasks(loop)) idOf(task);
 }
 
 /** @internal The record of `fut` if it has one (never makes one). */
 export function peekRecord(fut: Future<unknown>): FutureRecord | undefined {
-  return records.get(fut);
+  const r = slotOf(fut);
+  return typeof r === 'number' ? undefined : r;
 }
 
 /** @internal A reference to `task` for rows and reports. */
 export function refOf(task: Task<unknown>): TaskRef {
-  return { id: recordOf(task).id, name: task.getName() };
+  return { id: idOf(task), name: task.getName() };
 }
 
 /**
@@ -119,5 +151,5 @@ export function futureId(fut: Future<unknown>): number {
   if (!isFuture(fut)) {
     throw new TypeError(`futureId(): an aio Future or Task was expected, got ${show(fut)}`);
   }
-  return recordOf(fut).id;
+  return idOf(fut);
 }

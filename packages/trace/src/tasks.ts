@@ -16,7 +16,7 @@ import {
   type Task,
   type WaitKind,
 } from '@aio/core';
-import { peekRecord, recordOf, refOf, type TaskRef } from './records';
+import { idOf, peekRecord, refOf, type TaskRef } from './records';
 import { loopOf, trackerOf } from './tracker';
 import { awaitingTasks } from './waits';
 
@@ -130,7 +130,7 @@ function infoOf(task: Task<unknown>): TaskInfo {
   const rec = peekRecord(task);
   const tracked = rec?.tracked === true;
   return {
-    id: recordOf(task).id,
+    id: idOf(task),
     name: task.getName(),
     state: stateOf(wait.kind),
     cancelling: task.cancelling(),
@@ -283,7 +283,7 @@ export function formatTaskTree(loop?: EventLoop): string {
   type Item =
     | { task: Task<unknown>; prefix: string; last: boolean; depth: number }
     | { exit: Task<unknown> };
-  const label = (t: Task<unknown>): string => `(T) ${t.getName()} #${recordOf(t).id}`;
+  const label = (t: Task<unknown>): string => `(T) ${t.getName()} #${idOf(t)}`;
   const drawFrom = (root: Task<unknown>): void => {
     const stack: Item[] = [{ task: root, prefix: '', last: true, depth: 0 }];
     while (stack.length > 0) {

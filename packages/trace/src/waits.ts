@@ -8,7 +8,7 @@
  */
 
 import { describeWait, type Future, getAwaitedBy, Task, type WaitInfo } from '@aio/core';
-import { recordOf } from './records';
+import { idOf } from './records';
 
 /** @internal Whether `f` is an aio Task. */
 export function isTask(f: unknown): f is Task<unknown> {
@@ -73,7 +73,7 @@ export function waitChain(task: Task<unknown>): WaitChain {
 
 /** @internal `'name' #id`, how reports name a task. */
 export function taskLabel(task: Task<unknown>): string {
-  return `'${task.getName()}' #${recordOf(task).id}`;
+  return `'${task.getName()}' #${idOf(task)}`;
 }
 
 /**
