@@ -51,9 +51,9 @@ export interface FutureRecord {
  * Where a future's id (a number), or once a tool needs more about it its record, is
  * kept: a symbol-keyed property of the future itself. A `WeakMap` would leave core's
  * objects untouched, but its inserts cost ten times more and weigh on every garbage
- * collection: at 100 000 tasks that alone made the recorder miss its budget (W9). The
- * property is non-enumerable, invisible to `JSON.stringify` and `for…in`; a future that
- * cannot take it (frozen, sealed) falls back to the `WeakMap`.
+ * collection: at 100 000 tasks that alone made the recorder miss its budget (W9). A
+ * symbol-keyed property is invisible to `JSON.stringify`, `for…in` and `Object.keys`; a
+ * future that cannot take it (frozen, sealed) falls back to the `WeakMap`.
  */
 const SLOT: unique symbol = Symbol('@aio/trace id');
 type Slot = number | FutureRecord;
@@ -72,8 +72,8 @@ function slotOf(fut: Future<unknown>): Slot | undefined {
 }
 
 function setSlot(fut: Future<unknown>, v: Slot): void {
-  if (Object.hasOwn(fut, SLOT) || Object.isExtensible(fut)) {
-    Object.defineProperty(fut, SLOT, { value: v, writable: true, configurable: true });
+  if (Object.isExtensible(fut) || Object.hasOwn(fut, SLOT)) {
+    (fut as unknown as { [SLOT]: Slot })[SLOT] = v;
   } else fallback.set(fut, v);
 }
 
@@ -152,4 +152,30 @@ export function futureId(fut: Future<unknown>): number {
     throw new TypeError(`futureId(): an aio Future or Task was expected, got ${show(fut)}`);
   }
   return idOf(fut);
+}
+
+/**
+ * @internal A per-task value a tool keeps (the OpenTelemetry span of a task), in a
+ * symbol-keyed property of the task like the ids (see {@link idOf} for why), or a
+ * `WeakMap` for a task that cannot take one.
+ */
+export class TaskSlot<V> {
+  readonly #key: symbol;
+  readonly #fallback = new WeakMap<object, V>();
+
+  constructor(description: string) {
+    this.#key = Symbol(description);
+  }
+
+  get(task: object): V | undefined {
+    const v = (task as Record<symbol, V | undefined>)[this.#key];
+    return v !== undefined ? v : this.#fallback.get(task);
+  }
+
+  set(task: object, v: V | undefined): void {
+    if (Object.isExtensible(task) || Object.hasOwn(task, this.#key)) {
+      (task as Record<symbol, V | undefined>)[this.#key] = v;
+    } else if (v === undefined) this.#fallback.delete(task);
+    else this.#fallback.set(task, v);
+  }
 }

@@ -23,7 +23,7 @@ import {
 } from '@opentelemetry/api';
 import type { Instrument, Task } from '@aio/core';
 import { outcomeOf } from '../outcome';
-import { recordOf } from '../records';
+import { idOf, TaskSlot } from '../records';
 import { show } from '../show';
 
 /**
@@ -77,7 +77,7 @@ class OtelTaskInstrument implements OtelInstrument {
   readonly #tracer: Tracer;
   readonly #root: Context | undefined;
   readonly #attributes: ((task: Task<unknown>) => Attributes) | undefined;
-  readonly #spans = new WeakMap<Task<unknown>, Span>();
+  readonly #spans = new TaskSlot<Span>('@aio/trace otel span');
 
   constructor(opts: OtelInstrumentOptions | undefined) {
     this.#tracer = opts?.tracer ?? trace.getTracer('@aio/trace');
@@ -98,12 +98,11 @@ class OtelTaskInstrument implements OtelInstrument {
     const parentSpan = parent === undefined ? undefined : this.#spans.get(parent);
     const base = this.#root ?? otelContext.active();
     const ctx = parentSpan === undefined ? base : trace.setSpan(base, parentSpan);
-    const attributes: Attributes = {
-      'aio.task.name': task.getName(),
-      'aio.task.id': recordOf(task).id,
-      ...this.#attributes?.(task),
-    };
-    this.#spans.set(task, this.#tracer.startSpan(task.getName(), { attributes }, ctx));
+    const name = task.getName();
+    const attributes: Attributes = { 'aio.task.name': name, 'aio.task.id': idOf(task) };
+    const extra = this.#attributes;
+    if (extra !== undefined) Object.assign(attributes, extra(task));
+    this.#spans.set(task, this.#tracer.startSpan(name, { attributes }, ctx));
   }
 
   cancelRequested(
@@ -121,7 +120,7 @@ class OtelTaskInstrument implements OtelInstrument {
   taskDone(task: Task<unknown>): void {
     const span = this.#spans.get(task);
     if (span === undefined) return;
-    this.#spans.delete(task);
+    this.#spans.set(task, undefined);
     const name = task.getName();
     span.updateName(name);
     span.setAttribute('aio.task.name', name);
