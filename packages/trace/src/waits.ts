@@ -47,6 +47,11 @@ export interface WaitChain {
   readonly links: readonly ChainLink[];
   /** The last task waits on one already in the chain (a deadlock). */
   readonly cycle: Task<unknown> | undefined;
+  /**
+   * The last task waits on something held by a task that is done (a lock it never
+   * released…): nothing will ever wake it.
+   */
+  readonly finished: Task<unknown> | undefined;
 }
 
 /**
@@ -65,10 +70,13 @@ export function waitChain(task: Task<unknown>): WaitChain {
     const wait = describeWait(t);
     links.push({ task: t, wait });
     const next: Task<unknown> | undefined = wait.blockers.find((b) => !b.done());
-    if (next !== undefined && seen.has(next)) return { links, cycle: next };
+    if (next !== undefined && seen.has(next)) return { links, cycle: next, finished: undefined };
+    if (next === undefined && wait.blockers.length > 0) {
+      return { links, cycle: undefined, finished: wait.blockers[0] };
+    }
     t = next;
   }
-  return { links, cycle: undefined };
+  return { links, cycle: undefined, finished: undefined };
 }
 
 /** @internal `'name' #id`, how reports name a task. */
@@ -86,5 +94,8 @@ export function formatChain(chain: WaitChain): string {
     return `${taskLabel(task)} waits on ${wait.text}${more > 0 ? ` (and ${more} more)` : ''}`;
   });
   if (chain.cycle !== undefined) parts.push(`${taskLabel(chain.cycle)} (a wait cycle)`);
+  if (chain.finished !== undefined) {
+    parts.push(`${taskLabel(chain.finished)} is done: it will never let go`);
+  }
   return parts.join(' → ');
 }

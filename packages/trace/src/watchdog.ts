@@ -23,9 +23,8 @@
  */
 
 import { allTasks, type EventLoop, type Instrument, type Task, type TimerHandle } from '@aio/core';
-import { numberTasks } from './records';
 import { show } from './show';
-import { loopOf } from './tracker';
+import { loopOf, trackerOf } from './tracker';
 import { formatChain, taskLabel, waitChain } from './waits';
 
 /**
@@ -350,7 +349,7 @@ export function watchTasks(opts?: WatchOptions, loop?: EventLoop): Watchdog {
     throw new TypeError(`watchTasks(): opts must be an object, got ${show(opts)}`);
   }
   const lp = loopOf('watchTasks', loop);
-  numberTasks(lp);
+  trackerOf(lp); // ids in creation order, the same as in task dumps
   const dog = new WatchdogInstrument(lp, opts);
   lp.addInstrument(dog);
   return dog;
