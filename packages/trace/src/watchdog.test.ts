@@ -69,6 +69,20 @@ describe('watchTasks', () => {
     );
   });
 
+  it('ends a chain at a task that is done but still holds what it waits on', async () => {
+    const lock = new Lock();
+    const reports = await watched({ blockedMs: 100 }, function* () {
+      yield* createTask(lock.acquire(), { name: 'leaver' }); // takes the lock, returns
+      const waiter = createTask(lock.acquire(), { name: 'waiter' });
+      yield* sleep(200);
+      waiter.cancel();
+      yield* sleep(1);
+    });
+    expect(reports.map(([, r]) => r.chain)).toEqual([
+      "'waiter' #3 waits on Lock held by 'leaver' → 'leaver' #2 is done: it will never let go",
+    ]);
+  });
+
   it('does not report a task in its own sleep, nor one that keeps making progress', async () => {
     const reports = await watched({ blockedMs: 100 }, function* () {
       const napper = createTask(sleep(1000), { name: 'napper' });
