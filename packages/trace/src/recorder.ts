@@ -125,8 +125,8 @@ function wakeLabel(kind: string, text: string): string {
  *
  * Hot-path layout: everything about a track lives in arrays indexed by the task's id
  * (ids are small per-loop integers), so a hook costs one `WeakMap` lookup (the id) and
- * allocates nothing but log entries; consecutive hooks of one task skip even that. Flows
- * waiting for their target's next step are linked lists in one flat array. Step texts
+ * allocates nothing but log entries; consecutive hooks of one task skip even that. Arrows
+ * waiting for their target's next step are two slots per track. Step texts
  * are interned strings: a step record holds `i ≥ 0` for "what it waits on next" or
  * `-(i + 2)` for its outcome (`-1`: none).
  */
@@ -145,11 +145,13 @@ export class TraceRecorder implements Instrument, Recorder {
   readonly #waitFuture: Array<Future<unknown> | undefined> = [];
   /** Track ids in the order first seen. */
   readonly #order: number[] = [];
-  /** Pending flows: records [next, kind, id, source tid, source time]; lists by target. */
-  readonly #flows: number[] = [];
-  #pendingFlows = 0; // when none is pending, #flows is emptied
-  readonly #flowHead: number[] = [];
-  readonly #flowTail: number[] = [];
+  // Arrows waiting for the task's next step, by id: where from (a track id, -1: none)
+  // and when. A task is on the ready queue at most once, so one wake-up is pending at a
+  // time; a spawn arrow only ever ends at a first step.
+  readonly #spawnFrom: number[] = [];
+  readonly #spawnAt: number[] = [];
+  readonly #wakeFrom: number[] = [];
+  readonly #wakeAt: number[] = [];
   // The steps running now (eager starts nest): track, begin, text.
   readonly #openTid: number[] = [];
   readonly #openBegin: number[] = [];
@@ -220,23 +222,15 @@ export class TraceRecorder implements Instrument, Recorder {
       this.#names[id] = task.getName();
       this.#waitText[id] = '';
       this.#waitKind[id] = '';
-      this.#flowHead[id] = -1;
+      this.#spawnFrom[id] = -1;
+      this.#spawnAt[id] = 0;
+      this.#wakeFrom[id] = -1;
+      this.#wakeAt[id] = 0;
       this.#order.push(id);
     }
     this.#lastTask = task;
     this.#lastTid = id;
     return id;
-  }
-
-  #addFlow(target: number, kind: number, source: number, at: number): void {
-    const flows = this.#flows;
-    const rec = flows.length;
-    flows.push(-1, kind, this.#nextFlow++, source, at);
-    this.#pendingFlows++;
-    const tail = this.#flowTail[target] as number;
-    if ((this.#flowHead[target] as number) < 0) this.#flowHead[target] = rec;
-    else flows[tail] = rec;
-    this.#flowTail[target] = rec;
   }
 
   /** Describes what the task whose step ended last waits on (see the module comment). */
@@ -281,7 +275,10 @@ export class TraceRecorder implements Instrument, Recorder {
     if (this.#toDescribe !== null) this.#describe(undefined);
     const source = parent === undefined ? -1 : this.#tid(parent);
     const tid = this.#tid(task);
-    if (source >= 0) this.#addFlow(tid, K_SPAWN, source, this.#tick());
+    if (source >= 0) {
+      this.#spawnFrom[tid] = source;
+      this.#spawnAt[tid] = this.#tick();
+    }
   }
 
   taskScheduled(task: Task<unknown>, wokenBy: Future<unknown> | undefined): void {
@@ -300,7 +297,8 @@ export class TraceRecorder implements Instrument, Recorder {
     if (this.#steps[tid] === 0 && wokenBy === undefined) return; // first step: spawn arrow
     if (by !== undefined) {
       const source = by === this.#curTask ? this.#curTid : this.#tid(by);
-      this.#addFlow(tid, K_WAKE, source, this.#tick());
+      this.#wakeFrom[tid] = source;
+      this.#wakeAt[tid] = this.#tick();
       return;
     }
     // A callback completed what the task awaited: draw it on the event loop track.
@@ -326,7 +324,8 @@ export class TraceRecorder implements Instrument, Recorder {
       this.#lastWakeFuture = wokenBy;
       log.push(K_LOOP, begin, this.#tick(), this.#intern(label), 0, 0);
     }
-    this.#addFlow(tid, K_WAKE, 0, at);
+    this.#wakeFrom[tid] = 0;
+    this.#wakeAt[tid] = at;
   }
 
   beforeTaskStep(task: Task<unknown>): void {
@@ -346,23 +345,29 @@ export class TraceRecorder implements Instrument, Recorder {
         this.#readyHead = 0;
       } else this.#readyHead = head + 1;
     } else tid = this.#tid(task);
-    let f = this.#flowHead[tid] as number;
-    if (f >= 0) {
-      const flows = this.#flows;
-      const log = this.#log;
-      this.#flowHead[tid] = -1;
-      for (; f >= 0; f = flows[f] as number) {
-        this.#pendingFlows--;
-        log.push(
-          flows[f + 1] as number,
-          flows[f + 2] as number,
-          flows[f + 3] as number,
-          flows[f + 4] as number,
-          tid,
-          this.#tick(),
-        );
-      }
-      if (this.#pendingFlows === 0) flows.length = 0;
+    const spawn = this.#spawnFrom[tid] as number;
+    if (spawn >= 0) {
+      this.#spawnFrom[tid] = -1;
+      this.#log.push(
+        K_SPAWN,
+        this.#nextFlow++,
+        spawn,
+        this.#spawnAt[tid] as number,
+        tid,
+        this.#tick(),
+      );
+    }
+    const wake = this.#wakeFrom[tid] as number;
+    if (wake >= 0) {
+      this.#wakeFrom[tid] = -1;
+      this.#log.push(
+        K_WAKE,
+        this.#nextFlow++,
+        wake,
+        this.#wakeAt[tid] as number,
+        tid,
+        this.#tick(),
+      );
     }
     this.#openTid.push(tid);
     this.#openBegin.push(this.#tick());
