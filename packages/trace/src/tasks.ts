@@ -161,8 +161,9 @@ function refText(r: TaskRef | null | undefined): string {
 /**
  * The pending tasks of `loop` (default: the running loop) as a table, like
  * `python -m asyncio ps`: id, name, state, what it waits on, who awaits it, its creator,
- * its age in loop time (ms) and its steps. `?` marks what is unknown (tasks created
- * before the tracker was installed: see {@link trackTasks}); `-` means none.
+ * its age in loop time (ms) and its steps; in debug mode, where it was created. `?` marks
+ * what is unknown (tasks created before the tracker was installed: see
+ * {@link trackTasks}); `-` means none.
  *
  * @throws as {@link dumpTasks}.
  * @example
@@ -203,6 +204,11 @@ export function formatTasks(loop?: EventLoop): string {
     r.createdAt === undefined ? '?' : ms(now - r.createdAt),
     r.steps === undefined ? '?' : String(r.steps),
   ]);
+  if (rows.some((r) => r.createdWhere !== undefined)) {
+    // Debug mode: where each task was created.
+    header.push('created at');
+    rows.forEach((r, i) => (table[i] as string[]).push(r.createdWhere ?? '?'));
+  }
   const widths = header.map((h, i) =>
     Math.max(h.length, ...table.map((row) => row[i]?.length ?? 0)),
   );

@@ -84,6 +84,8 @@ export class Tracker implements Instrument {
   }
 
   beforeTaskStep(task: Task<unknown>): void {
+    const loop = task.getLoop();
+    if (loop !== this.#loop && !this.#owns(loop)) return;
     const rec = peekRecord(task);
     if (rec?.tracked) rec.steps++;
   }
