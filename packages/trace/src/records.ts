@@ -37,8 +37,10 @@ export interface FutureRecord {
   readonly id: number;
   /** Whether the task was seen created (the fields below are known). */
   tracked: boolean;
-  /** The creating task; `null`: created outside any task; `undefined`: unknown. */
-  parent: TaskRef | null | undefined;
+  /** The creating task's id; `0`: created outside any task; `-1`: unknown. */
+  parentId: number;
+  /** The creating task's name when it created this one. */
+  parentName: string;
   /** Loop time at creation (`undefined`: unknown). */
   createdAt: number | undefined;
   /** Steps run since creation (meaningful when `tracked`). */
@@ -95,7 +97,8 @@ export function recordOf(fut: Future<unknown>): FutureRecord {
   const rec: FutureRecord = {
     id: r ?? nextId(fut.getLoop()),
     tracked: false,
-    parent: undefined,
+    parentId: -1,
+    parentName: '',
     createdAt: undefined,
     steps: 0,
     createdWhere: undefined,

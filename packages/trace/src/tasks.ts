@@ -139,7 +139,11 @@ function infoOf(task: Task<unknown>): TaskInfo {
     awaitedBy: awaitingTasks(task)
       .filter((t) => !t.done())
       .map(refOf),
-    parent: tracked ? rec.parent : undefined,
+    parent: !tracked
+      ? undefined
+      : rec.parentId === 0
+        ? null
+        : { id: rec.parentId, name: rec.parentName },
     createdAt: tracked ? rec.createdAt : undefined,
     steps: tracked ? rec.steps : undefined,
     createdWhere: rec?.createdWhere,

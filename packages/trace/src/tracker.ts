@@ -14,7 +14,7 @@
  */
 
 import { type EventLoop, getRunningLoop, type Instrument, type Task } from '@aio/core';
-import { numberTasks, peekRecord, recordOf, refOf } from './records';
+import { idOf, numberTasks, peekRecord, recordOf } from './records';
 import { show } from './show';
 
 /** The tracker of each loop (the first one to see it). */
@@ -78,7 +78,11 @@ export class Tracker implements Instrument {
     if (!this.#owns(loop)) return;
     const rec = recordOf(task);
     rec.tracked = true;
-    rec.parent = parent === undefined ? null : refOf(parent);
+    if (parent === undefined) rec.parentId = 0;
+    else {
+      rec.parentId = idOf(parent);
+      rec.parentName = parent.getName();
+    }
     rec.createdAt = loop.time();
     if (loop.getDebug()) rec.createdWhere = creationSite();
   }
