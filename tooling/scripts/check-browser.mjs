@@ -66,7 +66,9 @@ async function bundle(name, entry, pkg = dirname(dirname(entry))) {
     }
   }
   if (ours.length > 0) {
-    console.error(`check-browser: ${name} uses Node-only globals: ${[...new Set(ours)].join(', ')}`);
+    console.error(
+      `check-browser: ${name} uses Node-only globals: ${[...new Set(ours)].join(', ')}`,
+    );
     process.exit(1);
   }
   for (const use of theirs) console.log(`check-browser: note: a dependency mentions ${use}`);
@@ -106,7 +108,9 @@ async function check(name, code, program, expected) {
     const text = await Promise.race([vm.runInContext(program, context), timeout]);
     if (text !== expected) throw new Error(`unexpected result ${JSON.stringify(text)}`);
   } catch (error) {
-    console.error(`check-browser: ${name} failed in a browser-like context: ${error?.stack ?? error}`);
+    console.error(
+      `check-browser: ${name} failed in a browser-like context: ${error?.stack ?? error}`,
+    );
     process.exit(1);
   }
   console.log(

@@ -211,7 +211,9 @@ export function formatTasks(loop?: EventLoop): string {
   if (rows.some((r) => r.createdWhere !== undefined)) {
     // Debug mode: where each task was created.
     header.push('created at');
-    rows.forEach((r, i) => (table[i] as string[]).push(r.createdWhere ?? '?'));
+    for (let i = 0; i < rows.length; i++) {
+      (table[i] as string[]).push((rows[i] as TaskInfo).createdWhere ?? '?');
+    }
   }
   const widths = header.map((h, i) =>
     Math.max(h.length, ...table.map((row) => row[i]?.length ?? 0)),
