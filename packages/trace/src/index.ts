@@ -27,8 +27,14 @@ export {
 export { dumpTasks, formatTaskTree, formatTasks, type TaskInfo, type TaskState } from './tasks';
 
 // Recording: Chrome Trace Event JSON (Perfetto) and a self-contained HTML timeline
-export { type Recorder, type RecordOptions, recordTrace } from './recorder';
-export type { ChromeTrace, HtmlOptions, TraceEvent } from './traceTypes';
+export { recordTrace } from './recorder';
+export type {
+  ChromeTrace,
+  HtmlOptions,
+  Recorder,
+  RecordOptions,
+  TraceEvent,
+} from './traceTypes';
 
 // The watchdog
 export {

@@ -33,71 +33,14 @@ import {
   type Task,
 } from '@aio/core';
 import { renderHtml } from './html';
-import type { ChromeTrace, HtmlOptions, TraceEvent } from './traceTypes';
+import type { ChromeTrace, HtmlOptions, Recorder, RecordOptions } from './traceTypes';
 import { outcomeOf } from './outcome';
-import { NumberLog, REC } from './numberLog';
+import { exportChromeTrace } from './chromeTrace';
+import { K_CANCEL, K_LOOP, K_SPAWN, K_STEP, K_STOPPED, K_WAKE, NumberLog } from './traceLog';
+import { ReadyMirror } from './readyMirror';
 import { idOf, numberTasks } from './records';
 import { show } from './show';
 import { loopOf } from './tracker';
-
-/**
- * Options of {@link recordTrace}.
- *
- * @example
- * ```ts
- * import type { RecordOptions } from '@aio/trace';
- *
- * const opts: RecordOptions = { maxSteps: 10_000 };
- * console.log(opts.maxSteps); // → 10000
- * ```
- */
-export interface RecordOptions {
-  /**
-   * The recorder stops by itself after this many task steps (default 1 000 000, about
-   * 100 MB of log at most); the trace then says so with a `recording stopped` instant.
-   */
-  maxSteps?: number;
-}
-
-/**
- * A recording in progress (see {@link recordTrace}).
- *
- * @example
- * ```ts
- * import { run, sleep } from '@aio/core';
- * import { type Recorder, recordTrace } from '@aio/trace';
- *
- * let rec: Recorder | undefined;
- * await run((function* () {
- *   rec = recordTrace();
- *   yield* sleep(1);
- * })());
- * rec?.stop();
- * console.log(rec?.recording); // → false
- * ```
- */
-export interface Recorder {
-  /** Whether it is still recording. */
-  readonly recording: boolean;
-  /** Stops recording (idempotent); what was recorded stays available. */
-  stop(): void;
-  /** The recording so far as a Chrome Trace Event file. */
-  toChromeTrace(): ChromeTrace;
-  /**
-   * The recording so far as one self-contained HTML page (no network): the tracks,
-   * steps and arrows of {@link Recorder.toChromeTrace}, zoomable (wheel, drag, the
-   * `+`/`-`/`fit` buttons), with each slice's details on hover.
-   */
-  toHtml(opts?: HtmlOptions): string;
-}
-
-// Kinds of log records. Each record is REC numbers: [kind, a, b, c, d, e].
-const K_STEP = 1; // tid, begin, end, step number, extra (index into #extras, -1 none)
-const K_WAKE = 2; // flow id, source tid, source time, target tid, target time
-const K_SPAWN = 3; // as K_WAKE
-const K_LOOP = 4; // begin, end, label (index into #strings), -, -  (the event loop track)
-const K_CANCEL = 5; // tid, time, by (tid, 0: none), message (index, -1: none), -
-const K_STOPPED = 6; // time, -, -, -, -
 
 const DEFAULT_MAX_STEPS = 1_000_000;
 const READY = 'ready to run';
@@ -167,14 +110,8 @@ export class TraceRecorder implements Instrument, Recorder {
   #lastTid = 0;
   #curTask: Task<unknown> | null = null;
   #curTid = 0;
-  /**
-   * The loop's ready queue, mirrored: `taskScheduled` fires exactly when a task joins it,
-   * and the loop steps tasks in that order, so `beforeTaskStep` finds its task's id at the
-   * front without a lookup (tasks scheduled before recording started just miss it).
-   */
-  #readyTasks: Array<Task<unknown> | null> = [];
-  #readyTids: number[] = [];
-  #readyHead = 0;
+  /** The loop's ready queue, mirrored: a step finds its task's id without a lookup. */
+  readonly #ready = new ReadyMirror();
   /** A task whose step just ended: what it waits on is described at the next event. */
   #toDescribe: Task<unknown> | null = null;
   #toDescribeTid = 0;
@@ -286,14 +223,12 @@ export class TraceRecorder implements Instrument, Recorder {
     if (by === task) {
       // A bare yield (or a step scheduled from its own step): no arrow to itself.
       this.#selfScheduled = task;
-      this.#readyTasks.push(task);
-      this.#readyTids.push(this.#tid(task));
+      this.#ready.push(task, this.#tid(task));
       return;
     }
     if (this.#toDescribe !== null) this.#describe(undefined);
     const tid = this.#tid(task);
-    this.#readyTasks.push(task);
-    this.#readyTids.push(tid);
+    this.#ready.push(task, tid);
     if (this.#steps[tid] === 0 && wokenBy === undefined) return; // first step: spawn arrow
     if (by !== undefined) {
       const source = by === this.#curTask ? this.#curTid : this.#tid(by);
@@ -330,21 +265,8 @@ export class TraceRecorder implements Instrument, Recorder {
 
   beforeTaskStep(task: Task<unknown>): void {
     if (this.#toDescribe !== null) this.#describe(task);
-    let tid: number;
-    const head = this.#readyHead;
-    if (head < this.#readyTasks.length && this.#readyTasks[head] === task) {
-      tid = this.#readyTids[head] as number;
-      this.#readyTasks[head] = null;
-      if (head + 1 === this.#readyTasks.length) {
-        this.#readyTasks.length = 0;
-        this.#readyTids.length = 0;
-        this.#readyHead = 0;
-      } else if (head > 4096 && head * 2 > this.#readyTasks.length) {
-        this.#readyTasks.splice(0, head + 1);
-        this.#readyTids.splice(0, head + 1);
-        this.#readyHead = 0;
-      } else this.#readyHead = head + 1;
-    } else tid = this.#tid(task);
+    let tid = this.#ready.take(task);
+    if (tid < 0) tid = this.#tid(task);
     const spawn = this.#spawnFrom[tid] as number;
     if (spawn >= 0) {
       this.#spawnFrom[tid] = -1;
@@ -453,114 +375,22 @@ export class TraceRecorder implements Instrument, Recorder {
     }
     this.#lastTask = null;
     this.#curTask = null;
-    this.#readyTasks = [];
-    this.#readyTids = [];
-    this.#readyHead = 0;
+    this.#ready.clear();
   }
 
   toChromeTrace(): ChromeTrace {
-    const us = (ns: number): number => ns / 1000;
-    const ev: TraceEvent[] = [];
-    const pid = 1;
-    ev.push({ name: 'process_name', ph: 'M', pid, tid: 0, args: { name: 'aio event loop' } });
-    ev.push({ name: 'thread_name', ph: 'M', pid, tid: 0, args: { name: 'event loop' } });
-    ev.push({ name: 'thread_sort_index', ph: 'M', pid, tid: 0, args: { sort_index: -1 } });
-    const names = this.#names;
-    for (const tid of this.#order) {
-      ev.push({
-        name: 'thread_name',
-        ph: 'M',
-        pid,
-        tid,
-        args: { name: `${names[tid]} #${tid}` },
-      });
-      ev.push({ name: 'thread_sort_index', ph: 'M', pid, tid, args: { sort_index: tid } });
-    }
-    const log = this.#log;
-    const strings = this.#strings;
-    const ref = (tid: number): string => (tid === 0 ? 'event loop' : `${names[tid]} #${tid}`);
-    const step = (tid: number, begin: number, end: number, n: number, text: number): void => {
-      const args: Record<string, unknown> = {
-        task: ref(tid),
-        step: n,
-        loopTime: Math.round(begin / 1e3) / 1e3,
-      };
-      if (text >= 0) args.next = strings[text];
-      else if (text <= -2) args.outcome = strings[-text - 2];
-      ev.push({
-        name: names[tid] as string,
-        cat: 'step',
-        ph: 'X',
-        ts: us(begin),
-        dur: us(end - begin),
-        pid,
-        tid,
-        args,
-      });
-    };
-    for (let i = 0; i < log.length; i += REC) {
-      const k = log.get(i);
-      const a = log.get(i + 1);
-      const b = log.get(i + 2);
-      const c = log.get(i + 3);
-      const d = log.get(i + 4);
-      const e = log.get(i + 5);
-      if (k === K_STEP) step(a, b, c, d, e);
-      else if (k === K_WAKE || k === K_SPAWN) {
-        const name = k === K_WAKE ? 'wake' : 'spawn';
-        ev.push({ name, cat: 'flow', ph: 's', id: a, ts: us(c), pid, tid: b });
-        ev.push({ name, cat: 'flow', ph: 'f', id: a, ts: us(e), pid, tid: d });
-      } else if (k === K_LOOP) {
-        ev.push({
-          name: strings[c] as string,
-          cat: 'loop',
-          ph: 'X',
-          ts: us(a),
-          dur: us(b - a),
-          pid,
-          tid: 0,
-          args: { loopTime: Math.round(a / 1e3) / 1e3 },
-        });
-      } else if (k === K_CANCEL) {
-        const args: Record<string, unknown> = { by: c === 0 ? 'a callback' : ref(c) };
-        if (d >= 0) args.message = strings[d];
-        ev.push({
-          name: 'cancel requested',
-          cat: 'cancel',
-          ph: 'i',
-          s: 't',
-          ts: us(b),
-          pid,
-          tid: a,
-          args,
-        });
-      } else if (k === K_STOPPED) {
-        ev.push({
-          name: 'recording stopped',
-          cat: 'recorder',
-          ph: 'i',
-          s: 'g',
-          ts: us(a),
-          pid,
-          tid: 0,
-          args: { reason: `the limit of ${this.#maxSteps} steps was reached` },
-        });
-      }
-    }
-    // Steps still running now (a snapshot taken from inside a task) end here.
-    const now = this.#cursor + 1;
-    for (let i = 0; i < this.#openTid.length; i++) {
-      const tid = this.#openTid[i] as number;
-      const begin = this.#openBegin[i] as number;
-      step(
-        tid,
-        begin,
-        Math.max(now, begin + 1),
-        (this.#steps[tid] as number) + 1,
-        this.#openText[i] as number,
-      );
-    }
-    return { traceEvents: ev, displayTimeUnit: 'ms' };
+    return exportChromeTrace({
+      log: this.#log,
+      strings: this.#strings,
+      names: this.#names,
+      order: this.#order,
+      steps: this.#steps,
+      openTid: this.#openTid,
+      openBegin: this.#openBegin,
+      openText: this.#openText,
+      cursor: this.#cursor,
+      maxSteps: this.#maxSteps,
+    });
   }
 
   toHtml(opts?: HtmlOptions): string {

@@ -78,3 +78,54 @@ export interface HtmlOptions {
    */
   axis?: 'time' | 'order' | 'auto';
 }
+
+/**
+ * Options of {@link recordTrace}.
+ *
+ * @example
+ * ```ts
+ * import type { RecordOptions } from '@aio/trace';
+ *
+ * const opts: RecordOptions = { maxSteps: 10_000 };
+ * console.log(opts.maxSteps); // → 10000
+ * ```
+ */
+export interface RecordOptions {
+  /**
+   * The recorder stops by itself after this many task steps (default 1 000 000, about
+   * 100 MB of log at most); the trace then says so with a `recording stopped` instant.
+   */
+  maxSteps?: number;
+}
+
+/**
+ * A recording in progress (see {@link recordTrace}).
+ *
+ * @example
+ * ```ts
+ * import { run, sleep } from '@aio/core';
+ * import { type Recorder, recordTrace } from '@aio/trace';
+ *
+ * let rec: Recorder | undefined;
+ * await run((function* () {
+ *   rec = recordTrace();
+ *   yield* sleep(1);
+ * })());
+ * rec?.stop();
+ * console.log(rec?.recording); // → false
+ * ```
+ */
+export interface Recorder {
+  /** Whether it is still recording. */
+  readonly recording: boolean;
+  /** Stops recording (idempotent); what was recorded stays available. */
+  stop(): void;
+  /** The recording so far as a Chrome Trace Event file. */
+  toChromeTrace(): ChromeTrace;
+  /**
+   * The recording so far as one self-contained HTML page (no network): the tracks,
+   * steps and arrows of {@link Recorder.toChromeTrace}, zoomable (wheel, drag, the
+   * `+`/`-`/`fit` buttons), with each slice's details on hover.
+   */
+  toHtml(opts?: HtmlOptions): string;
+}
