@@ -30,7 +30,11 @@ const write = !quick && args['no-write'] !== 'true';
 const CASE_TIMEOUT_MS = 15 * 60 * 1000;
 
 function ensureBuilt() {
-  const needed = ['packages/core/dist/index.js', 'packages/timers/dist/index.js'];
+  const needed = [
+    'packages/core/dist/index.js',
+    'packages/timers/dist/index.js',
+    'packages/trace/dist/index.js',
+  ];
   if (needed.every((f) => existsSync(join(root, f)))) return;
   console.log('bench: building the packages (dist missing)…');
   const r = spawnSync('pnpm', ['run', 'build'], { cwd: root, stdio: 'inherit' });

@@ -231,6 +231,24 @@ export const groups = [
       { impl: 'cancel', lang: 'python' },
     ],
   },
+  {
+    id: 'W9',
+    key: 'w9',
+    title: 'W9 · instruments on W2 (100k tasks that yield once), × no instrument',
+    file: 'w9-instruments.mjs',
+    n: 100 * K,
+    quickN: 500,
+    perOp: 'task',
+    vs: 'none',
+    cases: [
+      { impl: 'none', role: 'native' },
+      { impl: 'empty', role: 'aio' },
+      { impl: 'tracker', role: 'aio' },
+      { impl: 'watchdog', role: 'aio' },
+      { impl: 'recorder', role: 'aio' },
+      { impl: 'otel', role: 'aio' },
+    ],
+  },
 ];
 
 // size-limit's units: 1 KB = 1000 bytes (the budgets in packages/core/package.json).
@@ -329,4 +347,12 @@ export const targets = [
   },
   { id: 'W7', group: 'w7', impl: 'aio-core', text: 'whole core ≤ 10 KB', abs: { bytes: 10 * KB } },
   { id: 'W8', group: 'w8', impl: 'aio', text: '≤ 1 µs per cancelled task', abs: { perOpNs: 1000 } },
+  {
+    id: 'W9',
+    group: 'w9',
+    impl: 'empty',
+    text: 'an empty instrument on every hook ≤ 1.3× none',
+    ratio: 1.3,
+  },
+  { id: 'W9', group: 'w9', impl: 'recorder', text: 'the recorder ≤ 3× none', ratio: 3 },
 ];

@@ -29,7 +29,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const packages = [
   { dir: 'packages/core', entries: ['@aio/core'] },
   { dir: 'packages/timers', entries: ['@aio/timers', '@aio/timers/testing'] },
-  { dir: 'packages/trace', entries: ['@aio/trace'] },
+  { dir: 'packages/trace', entries: ['@aio/trace', '@aio/trace/otel', '@aio/trace/node'] },
   { dir: 'packages/interop', entries: ['@aio/interop', '@aio/interop/rxjs'] },
   {
     dir: 'packages/eslint-plugin',
@@ -39,7 +39,13 @@ const packages = [
   },
 ];
 /** Entry points that must export something (the others may still be empty shells). */
-const mustExport = new Set(['@aio/core', '@aio/eslint-plugin']);
+const mustExport = new Set([
+  '@aio/core',
+  '@aio/trace',
+  '@aio/trace/otel',
+  '@aio/trace/node',
+  '@aio/eslint-plugin',
+]);
 
 const work = mkdtempSync(join(tmpdir(), 'aio-pack-smoke-'));
 const quiet = { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' };
@@ -76,11 +82,22 @@ try {
     join(app, 'package.json'),
     JSON.stringify({ name: 'aio-pack-smoke', private: true, type: 'module' }, null, 2),
   );
-  // rxjs (interop's optional peer) comes from the workspace, so the install needs no registry.
+  // rxjs (interop's optional peer) and @opentelemetry/api (trace's) come from the
+  // workspace, so the install needs no registry.
   const rxjs = realpathSync(join(root, 'packages/interop/node_modules/rxjs'));
+  const otelApi = realpathSync(join(root, 'packages/trace/node_modules/@opentelemetry/api'));
   execFileSync(
     'npm',
-    ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...viaNpm, rxjs],
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--prefer-offline',
+      '--loglevel=error',
+      ...viaNpm,
+      rxjs,
+      otelApi,
+    ],
     { ...quiet, cwd: app },
   );
   for (const pkg of unpacked) {
