@@ -120,7 +120,7 @@ describe('the crawler', () => {
       },
     };
     await crawlWith(fetcher);
-    expect(names).toEqual(['GET / #1', 'GET /x #1']);
+    expect(names).toEqual(['GET / (try 1)', 'GET /x (try 1)']);
   });
 
   it('never has more requests open than it has connections', async () => {

@@ -6,7 +6,7 @@
  *   the workers;
  * - a `Semaphore` for the number of open requests (workers waiting out a retry's
  *   backoff do not hold one);
- * - each request its own task (`GET /page/3 #1`), awaited under `timeout()`: when the
+ * - each request its own task (`GET /page/3 (try 1)`), awaited under `timeout()`: when the
  *   time is up the task is cancelled, and with it the request (see `network.ts`);
  * - retries with exponential backoff for 5xx answers, timeouts and network errors;
  * - one {@link AttemptEvent} per request on the `events` queue, which the progress
@@ -186,7 +186,7 @@ function* request(
             sent = true;
             return yield* c.fetcher.get(path);
           })(),
-          { name: `GET ${path} #${attempt}` },
+          { name: `GET ${path} (try ${attempt})` },
         );
         return yield* task; // a timeout cancels the task, which aborts the request
       });

@@ -185,7 +185,7 @@ function stamp(ms: number): string {
 }
 
 function describeTrouble(e: AttemptEvent): string {
-  const request = `GET ${e.path} #${e.attempt} →`;
+  const request = `GET ${e.path} (try ${e.attempt}) →`;
   if (e.outcome === 'cancelled') return `${request} cancelled with the crawl: request aborted`;
   const what =
     e.outcome === 'timeout'

@@ -27,10 +27,14 @@ describe('the showcase against the real server (pnpm demo)', () => {
     expect(view.abandoned).toBe(3);
     expect(server.aborted).toBe(3);
     expect(view.errors.get('timeout')).toBe(3);
-    expect(result.reported).toEqual(['GET /never #1', 'GET /never #2', 'GET /never #3']);
+    expect(result.reported).toEqual([
+      'GET /never (try 1)',
+      'GET /never (try 2)',
+      'GET /never (try 3)',
+    ]);
     expect(text).toMatch(/against a real HTTP server on http:\/\/127\.0\.0\.1:\d+/);
-    expect(text).toContain(
-      "watchdog: 'GET /never #1' blocked for 500 ms, waiting on a wrapped native promise",
+    expect(text).toMatch(
+      /watchdog: task 'GET \/never \(try 1\)' #\d+ has been blocked for 500 ms: 'GET \/never \(try 1\)' #\d+ waits on a wrapped native promise\n {10}awaited by: 'worker-\d' ← 'main'/,
     );
     expect(text).toContain('the task tree (what each task waits on):');
     expect(text).toContain(
