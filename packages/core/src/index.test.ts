@@ -61,6 +61,7 @@ describe('@aio/core exports', () => {
         'futureAddToAwaitedBy',
         'futureDiscardFromAwaitedBy',
         'getAwaitedBy',
+        'peekOutcome',
         // context variables
         'Context',
         'ContextVar',

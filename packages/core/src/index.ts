@@ -36,6 +36,7 @@ export type {
   HandleConstructor,
   IdleInfo,
   Instrument,
+  Outcome,
   TaskConstructor,
   TaskFactory,
   TaskOptions,
@@ -83,6 +84,7 @@ export {
   futureAddToAwaitedBy,
   futureDiscardFromAwaitedBy,
   getAwaitedBy,
+  peekOutcome,
 } from './waits';
 
 // Context variables

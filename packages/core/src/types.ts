@@ -710,6 +710,21 @@ export interface WaitInfo {
   readonly target?: object;
 }
 
+/**
+ * How a future stands, read by `peekOutcome(fut)` without retrieving its exception.
+ *
+ * @example
+ * ```ts
+ * const o: Outcome<number> = peekOutcome(fut);
+ * if (o.kind === 'error') console.log('failed with', o.error);
+ * ```
+ */
+export type Outcome<T> =
+  | { readonly kind: 'pending' }
+  | { readonly kind: 'result'; readonly value: T }
+  | { readonly kind: 'error'; readonly error: unknown }
+  | { readonly kind: 'cancelled' };
+
 // ---- instruments ----------------------------------------------------------------
 
 /**

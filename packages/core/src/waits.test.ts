@@ -13,7 +13,7 @@ import { shield } from './shield';
 import { sleep } from './sleep';
 import { createTask, currentTask } from './taskFunctions';
 import { taskGroup } from './taskGroup';
-import type { Coro, Task } from './types';
+import type { Future as AnyFuture, Coro, Task } from './types';
 import { wait } from './wait';
 import {
   describeWait,
@@ -21,6 +21,7 @@ import {
   futureAddToAwaitedBy,
   futureDiscardFromAwaitedBy,
   getAwaitedBy,
+  peekOutcome,
 } from './waits';
 import { wrapPromise } from './wrapPromise';
 
@@ -303,5 +304,95 @@ describe('findWaitCycles', () => {
       return [none, tasks.every((t) => t.cancelled())];
     });
     expect(out).toEqual([0, true]);
+  });
+});
+
+describe('describeWait from an instrument', () => {
+  test("in afterTaskStep, the task's step has ended: it says what the task now waits on", () => {
+    const seen: string[] = [];
+    go(function* () {
+      const loop = runningLoop();
+      const ev = new Event();
+      const instrument = {
+        beforeTaskStep(t: Task<unknown>) {
+          if (t.getName() === 'w') seen.push(`before: ${describeWait(t).text}`);
+        },
+        afterTaskStep(t: Task<unknown>) {
+          if (t.getName() === 'w') seen.push(`after: ${describeWait(t).text}`);
+        },
+      };
+      loop.addInstrument(instrument);
+      const w = spawn(
+        'w',
+        (function* (): Coro<void> {
+          yield* ev.wait();
+          yield* sleep(5);
+        })(),
+      );
+      yield* ticks(1);
+      ev.set();
+      yield* w;
+      loop.removeInstrument(instrument);
+    });
+    expect(seen).toEqual([
+      'before: running',
+      'after: Event.wait on <Event [unset, waiters:1]>',
+      'before: running',
+      'after: sleep until 5',
+      'before: running',
+      'after: done',
+    ]);
+  });
+});
+
+describe('peekOutcome', () => {
+  test('tells pending, result, error and cancelled apart', () => {
+    const out = go(function* () {
+      const pending = new Future<number>();
+      const ok = new Future<number>();
+      ok.setResult(7);
+      const failed = new Future<number>();
+      const boom = new Error('boom');
+      failed.setException(boom);
+      failed.exception(); // retrieved here, so the loop does not report it
+      const cancelled = new Future<number>();
+      cancelled.cancel();
+      const task = spawn('t', sleep(1, 'x'));
+      yield* task;
+      const all: AnyFuture<unknown>[] = [pending, ok, failed, cancelled, task];
+      return all.map((f) => peekOutcome(f));
+    });
+    expect(out).toEqual([
+      { kind: 'pending' },
+      { kind: 'result', value: 7 },
+      { kind: 'error', error: new Error('boom') },
+      { kind: 'cancelled' },
+      { kind: 'result', value: 'x' },
+    ]);
+  });
+
+  test('reads a failure without retrieving it: the loop still reports it', () => {
+    const reports: string[] = [];
+    const peeked = go(function* () {
+      runningLoop().setExceptionHandler((_l, ctx) => reports.push(ctx.message));
+      const t = spawn(
+        'fails',
+        (function* (): Coro<void> {
+          yield* sleep(1);
+          throw new TypeError('lost');
+        })(),
+      );
+      yield* sleep(2);
+      const o = peekOutcome(t);
+      return o.kind === 'error' ? String(o.error) : o.kind;
+    });
+    expect(peeked).toBe('TypeError: lost');
+    expect(reports).toEqual(['Task exception was never retrieved']);
+  });
+
+  test('rejects what is not an aio Future', () => {
+    expect(() => peekOutcome(Promise.resolve(1) as never)).toThrow(
+      'peekOutcome(): a Future was expected, got [object Promise]',
+    );
   });
 });

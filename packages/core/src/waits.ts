@@ -17,7 +17,7 @@
  */
 
 import type { DoneWaker } from './events';
-import { Future } from './future';
+import { CANCELLED, FAILED, FINISHED, Future } from './future';
 import { Task } from './task';
 import type * as api from './types';
 
@@ -43,14 +43,46 @@ export function describeWait(task: api.Task<unknown>): api.WaitInfo {
   if (task.done()) {
     return { kind: 'done', text: 'done', future: undefined, blockers: [] };
   }
-  if (task._loop._currentTask === task) {
+  const fut = task._futWaiter;
+  // The current task is running, unless its step has just ended on a future (an
+  // instrument's afterTaskStep): then it is suspended on that future already.
+  if (task._loop._currentTask === task && (fut === null || fut.done())) {
     return { kind: 'running', text: 'running', future: undefined, blockers: [] };
   }
-  const fut = task._futWaiter;
   if (fut === null || fut.done()) {
     return { kind: 'ready', text: 'ready to run', future: undefined, blockers: [] };
   }
   return { ...fut._describeWait(), future: fut };
+}
+
+/**
+ * How `fut` stands — pending, a result, an error, cancelled — read without retrieving its
+ * exception: unlike `fut.exception()`, peeking does not stop the loop from reporting
+ * "exception was never retrieved" when nobody else retrieves it. For tools that watch
+ * futures and tasks (task dumps, traces) and must not change what the program sees.
+ *
+ * @throws TypeError if `fut` is not an aio Future.
+ * @example
+ * ```ts
+ * const o = peekOutcome(task);
+ * if (o.kind === 'error') console.log(`${task.getName()} failed:`, o.error);
+ * ```
+ */
+export function peekOutcome<T>(fut: api.Future<T>): api.Outcome<T> {
+  if (!(fut instanceof Future)) {
+    throw new TypeError(`peekOutcome(): a Future was expected, got ${String(fut)}`);
+  }
+  const f = fut as Future<T>;
+  switch (f._state) {
+    case FINISHED:
+      return { kind: 'result', value: f._value as T };
+    case FAILED:
+      return { kind: 'error', error: f._value };
+    case CANCELLED:
+      return { kind: 'cancelled' };
+    default:
+      return { kind: 'pending' };
+  }
 }
 
 /**

@@ -2,7 +2,9 @@ import {
   type Coro,
   createTask,
   currentTask,
+  Event,
   EventLoop,
+  getRunningLoop,
   Future,
   gather,
   run,
@@ -72,6 +74,30 @@ describe('recordTrace', () => {
       'sleep until 1000',
       'cancelled',
     ]);
+  });
+
+  it('says what a step ended waiting on, even when a callback sets it at once', async () => {
+    let rec: Recorder | undefined;
+    await run(
+      (function* (): Coro<void> {
+        currentTask()?.setName('main');
+        rec = recordTrace();
+        const ev = new Event();
+        const waiter = createTask(ev.wait(), { name: 'waiter' });
+        // Queued after the waiter's first step: runs right after it, before any other hook.
+        getRunningLoop().callSoon(() => ev.set());
+        yield* waiter;
+      })(),
+      { clock: new TestClock() },
+    );
+    const trace = (rec as Recorder).toChromeTrace();
+    expect(stepsOf(trace, 2).map((e) => e.args?.next ?? e.args?.outcome)).toEqual([
+      'Event.wait on <Event [unset, waiters:1]>',
+      'returned',
+    ]);
+    expect(arrows(trace)).toContain(
+      'wake: callback (Event.wait on <Event [unset, waiters:1]>) → waiter #2 step 2',
+    );
   });
 
   it('stamps events in loop time, so a virtual clock run shows its virtual timeline', async () => {

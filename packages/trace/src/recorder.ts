@@ -112,10 +112,6 @@ export class TraceRecorder implements Instrument, Recorder {
   #curTid = 0;
   /** The loop's ready queue, mirrored: a step finds its task's id without a lookup. */
   readonly #ready = new ReadyMirror();
-  /** A task whose step just ended: what it waits on is described at the next event. */
-  #toDescribe: Task<unknown> | null = null;
-  #toDescribeTid = 0;
-  #toDescribeRecord = -1;
   /** The task that scheduled itself (a bare yield) in the step that just ended. */
   #selfScheduled: Task<unknown> | null = null;
   /** The last event-loop-track callback slice: extended while the same future wakes more. */
@@ -170,17 +166,17 @@ export class TraceRecorder implements Instrument, Recorder {
     return id;
   }
 
-  /** Describes what the task whose step ended last waits on (see the module comment). */
-  #describe(stepping: Task<unknown> | undefined): void {
-    const task = this.#toDescribe as Task<unknown>;
-    const tid = this.#toDescribeTid;
-    this.#toDescribe = null;
+  /**
+   * Describes what `task` waits on now that its step (logged at `record`) has ended: its
+   * outcome says it all when it is done; a bare yield made it ready; otherwise core's
+   * `describeWait`, which after a step names the future the task is suspended on.
+   */
+  #describe(task: Task<unknown>, tid: number, record: number): void {
     let text: string;
     if (task.done()) {
-      text = ''; // its outcome says it all
+      text = '';
       this.#waitFuture[tid] = undefined;
-    } else if (task === stepping || task === this.#selfScheduled) {
-      // Stepping again at once, or it yielded: it was ready.
+    } else if (task === this.#selfScheduled) {
       text = READY;
       this.#waitFuture[tid] = undefined;
       this.#waitKind[tid] = 'ready';
@@ -192,9 +188,8 @@ export class TraceRecorder implements Instrument, Recorder {
     }
     this.#selfScheduled = null;
     this.#waitText[tid] = text;
-    if (text !== '') {
-      const at = this.#toDescribeRecord + 5;
-      if (this.#log.get(at) === -1) this.#log.set(at, this.#intern(text));
+    if (text !== '' && this.#log.get(record + 5) === -1) {
+      this.#log.set(record + 5, this.#intern(text));
     }
   }
 
@@ -209,7 +204,6 @@ export class TraceRecorder implements Instrument, Recorder {
   }
 
   taskCreated(task: Task<unknown>, parent: Task<unknown> | undefined): void {
-    if (this.#toDescribe !== null) this.#describe(undefined);
     const source = parent === undefined ? -1 : this.#tid(parent);
     const tid = this.#tid(task);
     if (source >= 0) {
@@ -226,7 +220,6 @@ export class TraceRecorder implements Instrument, Recorder {
       this.#ready.push(task, this.#tid(task));
       return;
     }
-    if (this.#toDescribe !== null) this.#describe(undefined);
     const tid = this.#tid(task);
     this.#ready.push(task, tid);
     if (this.#steps[tid] === 0 && wokenBy === undefined) return; // first step: spawn arrow
@@ -264,7 +257,6 @@ export class TraceRecorder implements Instrument, Recorder {
   }
 
   beforeTaskStep(task: Task<unknown>): void {
-    if (this.#toDescribe !== null) this.#describe(task);
     let tid = this.#ready.take(task);
     if (tid < 0) tid = this.#tid(task);
     const spawn = this.#spawnFrom[tid] as number;
@@ -299,26 +291,22 @@ export class TraceRecorder implements Instrument, Recorder {
   }
 
   afterTaskStep(task: Task<unknown>): void {
-    if (this.#toDescribe !== null) this.#describe(undefined);
     const tid = this.#openTid.pop();
     if (tid === undefined) return; // recording started inside this step
     const begin = this.#openBegin.pop() as number;
     const text = this.#openText.pop() as number;
     const steps = (this.#steps[tid] as number) + 1;
     this.#steps[tid] = steps;
-    this.#toDescribeRecord = this.#log.length;
+    const record = this.#log.length;
     this.#log.push(K_STEP, tid, begin, this.#tick(), steps, text);
-    this.#toDescribe = task;
-    this.#toDescribeTid = tid;
+    this.#describe(task, tid, record);
     if (++this.#stepsSeen >= this.#maxSteps) {
-      this.#describe(undefined);
       this.#log.push(K_STOPPED, this.#tick(), 0, 0, 0, 0);
       this.stop();
     }
   }
 
   taskDone(task: Task<unknown>): void {
-    if (this.#toDescribe !== null) this.#describe(undefined);
     const tid = this.#tid(task);
     this.#names[tid] = task.getName();
     const depth = this.#openTid.length - 1;
@@ -334,7 +322,6 @@ export class TraceRecorder implements Instrument, Recorder {
     by: Task<unknown> | undefined,
     msg: string | undefined,
   ): void {
-    if (this.#toDescribe !== null) this.#describe(undefined);
     const tid = this.#tid(task);
     const byTid = by === undefined ? 0 : this.#tid(by);
     const m = msg === undefined ? -1 : this.#intern(String(msg));
@@ -342,7 +329,6 @@ export class TraceRecorder implements Instrument, Recorder {
   }
 
   beforeIdle(timeoutMs: number): void {
-    if (this.#toDescribe !== null) this.#describe(undefined);
     if (timeoutMs > 0) this.#idleSince = this.#tick();
   }
 
@@ -358,7 +344,6 @@ export class TraceRecorder implements Instrument, Recorder {
     if (!this.#recording) return;
     this.#recording = false;
     this.#loop.removeInstrument(this);
-    if (this.#toDescribe !== null) this.#describe(undefined);
     // Steps still running (stop() called from a task) end now, innermost first.
     while (this.#openTid.length > 0) {
       const tid = this.#openTid.pop() as number;

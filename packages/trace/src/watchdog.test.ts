@@ -234,7 +234,7 @@ describe('watchTasks', () => {
         })(),
         { clock },
       ),
-    ).toThrow(/no callback is ready and no timer is scheduled/);
+    ).toThrow(/deadlock: no task can make progress/);
     expect(reports.map((r) => r.kind)).toEqual(['blocked']);
     expect(clock.now()).toBe(100);
   });
