@@ -33,7 +33,11 @@ const implementations: Array<[string, Ops]> = [
 /** The loop's timers that are still live (scheduled and not cancelled). */
 function liveTimers(): number {
   const loop = runningLoop() as EventLoop;
-  return loop._timers.items.filter((t) => !t._cancelled).length;
+  let n = 0;
+  loop._timers.forEach((t) => {
+    if (!t._cancelled) n++;
+  });
+  return n;
 }
 
 /** Names the outcome of a task: its result, or the name of its error. */

@@ -25,7 +25,7 @@ import { type DrivenLoop, HostDriver } from './hostDriver';
 import { RingQueue } from './ringQueue';
 import { peekRunningLoop } from './runningLoop';
 import { Task } from './task';
-import { TimerHeap } from './timerHeap';
+import { TimerQueue } from './timerWheel';
 import { addInstrument, removeInstrument } from './instruments';
 import type * as api from './types';
 import type {
@@ -49,6 +49,10 @@ function checkCallback(fn: unknown, method: string): void {
   }
 }
 
+function unschedule(t: TimerHandle): void {
+  t._scheduled = false;
+}
+
 /** Stops the loop once the future given to runUntilComplete is done. */
 function runUntilCompleteCb(fut: api.Future<unknown>): void {
   if (!fut.cancelled()) fut.exception();
@@ -68,7 +72,7 @@ export class EventLoop implements api.EventLoop, DrivenLoop {
   /** @internal */ _clock: Clock;
   /** @internal */ _debug: boolean;
   /** @internal */ _ready = new RingQueue<Runnable>(64);
-  /** @internal */ _timers = new TimerHeap<TimerHandle>();
+  /** @internal */ _timers = new TimerQueue<TimerHandle>();
   /** @internal */ _timerSeq = 0;
   /** @internal */ _timerCancelledCount = 0;
   /** @internal */ _stopping = false;
@@ -139,7 +143,8 @@ export class EventLoop implements api.EventLoop, DrivenLoop {
     ...args: A
   ): api.TimerHandle {
     checkTime(delayMs, 'callLater', 'delayMs');
-    return this.#callAt(this._clock.now() + delayMs, cb, args, 'callLater');
+    const now = this._clock.now();
+    return this.#callAt(now + delayMs, cb, args, 'callLater', now);
   }
 
   callAt<A extends unknown[]>(
@@ -151,7 +156,7 @@ export class EventLoop implements api.EventLoop, DrivenLoop {
     return this.#callAt(whenMs, cb, args, 'callAt');
   }
 
-  #callAt(when: number, cb: unknown, args: unknown[], method: string): TimerHandle {
+  #callAt(when: number, cb: unknown, args: unknown[], method: string, now?: number): TimerHandle {
     this._checkClosed();
     checkCallback(cb, method);
     const t = new TimerHandle(
@@ -162,20 +167,22 @@ export class EventLoop implements api.EventLoop, DrivenLoop {
       this,
       null,
     );
-    return this.#schedule(t);
+    return this.#schedule(t, now);
   }
 
   /** @internal See LoopInternals. */
   _callLaterOne(delayMs: number, cb: (arg: never) => unknown, arg: unknown): TimerHandle {
     this._checkClosed();
+    const now = this._clock.now();
     return this.#schedule(
-      TimerHandle._singleAt(this._clock.now() + delayMs, this._timerSeq++, cb, arg, this),
+      TimerHandle._singleAt(now + delayMs, this._timerSeq++, cb, arg, this),
+      now,
     );
   }
 
-  #schedule(t: TimerHandle): TimerHandle {
+  #schedule(t: TimerHandle, now: number | undefined): TimerHandle {
     t._scheduled = true;
-    this._timers.push(t);
+    this._timers.push(t, now);
     if (this._idle) this._driver.wake();
     return t;
   }
@@ -264,7 +271,7 @@ export class EventLoop implements api.EventLoop, DrivenLoop {
     if (this._closed) return;
     this._closed = true;
     this._ready.clear();
-    for (const t of this._timers.items) t._scheduled = false;
+    this._timers.forEach(unschedule);
     this._timers.clear();
     this._timerCancelledCount = 0;
     this._driver.clearHostTimer();
@@ -393,37 +400,35 @@ export class EventLoop implements api.EventLoop, DrivenLoop {
 
   /** @internal The earliest deadline, after dropping cancelled timers at the top. */
   _nextDeadline(): number {
-    const heap = this._timers;
-    let top = heap.peek();
+    const timers = this._timers;
+    let top = timers.peek();
     while (top?._cancelled) {
-      heap.pop();
+      timers.pop();
       top._scheduled = false;
       this._timerCancelledCount--;
-      top = heap.peek();
+      top = timers.peek();
     }
     return top === undefined ? Number.POSITIVE_INFINITY : top._when;
   }
 
   /** @internal One iteration: due timers join the ready queue, then what was ready runs. */
   _runOnce(): void {
-    const heap = this._timers;
-    const n = heap.length;
+    const timers = this._timers;
+    const n = timers.length;
     if (n > MIN_SCHEDULED_TIMER_HANDLES && this._timerCancelledCount * 2 > n) {
-      heap.filter((t) => {
+      timers.filter((t) => {
         if (t._cancelled) t._scheduled = false;
         return !t._cancelled;
       });
       this._timerCancelledCount = 0;
     }
-    if (heap.length > 0) {
+    if (timers.length > 0) {
       const end = this._clock.now();
-      let t = heap.peek();
-      while (t !== undefined && t._when <= end) {
-        heap.pop();
+      timers.advance(end);
+      for (let t = timers.popDue(end); t !== undefined; t = timers.popDue(end)) {
         t._scheduled = false;
         if (t._cancelled) this._timerCancelledCount--;
         else this._ready.push(t);
-        t = heap.peek();
       }
     }
     const ready = this._ready;
