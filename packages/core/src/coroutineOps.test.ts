@@ -9,6 +9,7 @@ import { errorOf, go } from '../test/helpers';
 import { getSpec, putSpec, sleepSpec } from './coroutineOps.reference.testutil';
 import { CancelledError } from './exceptions';
 import type { EventLoop } from './eventLoop';
+import { TIMER_QUEUED } from './events';
 import { Queue } from './queues';
 import { runningLoop } from './runningLoop';
 import { sleep } from './sleep';
@@ -35,7 +36,7 @@ function liveTimers(): number {
   const loop = runningLoop() as EventLoop;
   let n = 0;
   loop._timers.forEach((t) => {
-    if (!t._cancelled) n++;
+    if (t._timer === TIMER_QUEUED) n++;
   });
   return n;
 }

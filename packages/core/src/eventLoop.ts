@@ -17,7 +17,14 @@
 import { realClock } from './clock';
 import type { Context, VarMap } from './contextvars';
 import { ensureFutureOn } from './ensureFuture';
-import type { ListedTask, Runnable } from './events';
+import {
+  type ListedTask,
+  type Runnable,
+  TIMER_DROPPED,
+  TIMER_IDLE,
+  TIMER_QUEUED,
+  type TimerEntry,
+} from './events';
 import { repr } from './format';
 import { CANCELLED, FINISHED, Future, PENDING, reportUnretrieved } from './future';
 import { Handle, TimerHandle } from './handles';
@@ -49,8 +56,15 @@ function checkCallback(fn: unknown, method: string): void {
   }
 }
 
-function unschedule(t: TimerHandle): void {
-  t._scheduled = false;
+function unschedule(t: TimerEntry): void {
+  t._timer = TIMER_IDLE;
+}
+
+/** Compaction of the timer queue: drops the cancelled timers. */
+function keepLive(t: TimerEntry): boolean {
+  if (t._timer !== TIMER_DROPPED) return true;
+  t._timer = TIMER_IDLE;
+  return false;
 }
 
 /** Stops the loop once the future given to runUntilComplete is done. */
@@ -72,7 +86,7 @@ export class EventLoop implements api.EventLoop, DrivenLoop {
   /** @internal */ _clock: Clock;
   /** @internal */ _debug: boolean;
   /** @internal */ _ready = new RingQueue<Runnable>(64);
-  /** @internal */ _timers = new TimerQueue<TimerHandle>();
+  /** @internal */ _timers = new TimerQueue<TimerEntry>();
   /** @internal */ _timerSeq = 0;
   /** @internal */ _timerCancelledCount = 0;
   /** @internal */ _stopping = false;
@@ -171,17 +185,24 @@ export class EventLoop implements api.EventLoop, DrivenLoop {
   }
 
   /** @internal See LoopInternals. */
-  _callLaterOne(delayMs: number, cb: (arg: never) => unknown, arg: unknown): TimerHandle {
+  _addTimer(e: TimerEntry, delayMs: number): void {
     this._checkClosed();
     const now = this._clock.now();
-    return this.#schedule(
-      TimerHandle._singleAt(now + delayMs, this._timerSeq++, cb, arg, this),
-      now,
-    );
+    e._when = now + delayMs;
+    e._seq = this._timerSeq++;
+    this.#schedule(e, now);
   }
 
-  #schedule(t: TimerHandle, now: number | undefined): TimerHandle {
-    t._scheduled = true;
+  /** @internal See LoopInternals. */
+  _dropTimer(e: TimerEntry): void {
+    if (e._timer === TIMER_QUEUED) {
+      e._timer = TIMER_DROPPED;
+      this._timerCancelledCount++;
+    }
+  }
+
+  #schedule<E extends TimerEntry>(t: E, now: number | undefined): E {
+    t._timer = TIMER_QUEUED;
     this._timers.push(t, now);
     if (this._idle) this._driver.wake();
     return t;
@@ -370,11 +391,6 @@ export class EventLoop implements api.EventLoop, DrivenLoop {
   }
 
   /** @internal */
-  _timerCancelled(): void {
-    this._timerCancelledCount++;
-  }
-
-  /** @internal */
   _isRunningNow(): boolean {
     return peekRunningLoop() === this;
   }
@@ -402,9 +418,9 @@ export class EventLoop implements api.EventLoop, DrivenLoop {
   _nextDeadline(): number {
     const timers = this._timers;
     let top = timers.peek();
-    while (top?._cancelled) {
+    while (top !== undefined && top._timer === TIMER_DROPPED) {
       timers.pop();
-      top._scheduled = false;
+      top._timer = TIMER_IDLE;
       this._timerCancelledCount--;
       top = timers.peek();
     }
@@ -416,19 +432,16 @@ export class EventLoop implements api.EventLoop, DrivenLoop {
     const timers = this._timers;
     const n = timers.length;
     if (n > MIN_SCHEDULED_TIMER_HANDLES && this._timerCancelledCount * 2 > n) {
-      timers.filter((t) => {
-        if (t._cancelled) t._scheduled = false;
-        return !t._cancelled;
-      });
+      timers.filter(keepLive);
       this._timerCancelledCount = 0;
     }
     if (timers.length > 0) {
       const end = this._clock.now();
       timers.advance(end);
       for (let t = timers.popDue(end); t !== undefined; t = timers.popDue(end)) {
-        t._scheduled = false;
-        if (t._cancelled) this._timerCancelledCount--;
+        if (t._timer === TIMER_DROPPED) this._timerCancelledCount--;
         else this._ready.push(t);
+        t._timer = TIMER_IDLE;
       }
     }
     const ready = this._ready;

@@ -13,7 +13,13 @@
  */
 
 import { type Context, captureMap, type VarMap } from './contextvars';
-import { type DoneWaker, type LoopInternals, loopInternals } from './events';
+import {
+  type DoneWaker,
+  type LoopInternals,
+  type WaitParts,
+  type Waitable,
+  loopInternals,
+} from './events';
 import { type CancelledError, InvalidStateError, makeCancelledError } from './exceptions';
 import { repr } from './format';
 import { runningLoop } from './runningLoop';
@@ -48,8 +54,7 @@ export const FLAG_BITS: number = 32 - Math.clz32(MUST_CANCEL);
 
 type DoneCallback<T> = (fut: Future<T>) => unknown;
 
-/** @internal `WaitInfo` without the future (the future is the one describing itself). */
-export type WaitParts = Omit<api.WaitInfo, 'future'>;
+/** @internal */ export type { WaitParts };
 /** @internal */ export const NO_TASKS: readonly api.Task<unknown>[] = Object.freeze([]);
 
 /*
@@ -129,7 +134,7 @@ export function reportUnretrieved(loop: LoopInternals): void {
  *
  * @internal
  */
-export class Future<T = unknown> implements api.Future<T> {
+export class Future<T = unknown> implements api.Future<T>, Waitable {
   /** @internal */ _loop: LoopInternals;
   /** @internal */ _state: FutureState = PENDING;
   /** @internal result, exception, or cancel message, by state */ _value: unknown = undefined;
@@ -283,16 +288,12 @@ export class Future<T = unknown> implements api.Future<T> {
 
   /** @internal */
   _describeState(): string {
-    switch (this._state) {
-      case PENDING:
-        return 'pending';
-      case FINISHED:
-        return `finished result=${repr(this._value)}`;
-      case FAILED:
-        return `finished exception=${repr(this._value)}`;
-      default:
-        return 'cancelled';
-    }
+    return describeState(this._state, this._value);
+  }
+
+  /** @internal A Future is its own public future (see `Waitable`). */
+  _asFuture(): Future<unknown> {
+    return this as Future<unknown>;
   }
 
   /** @internal Removes a waker registered with `_addWaker` (once). */
@@ -417,6 +418,23 @@ export class Future<T = unknown> implements api.Future<T> {
   }
 }
 
+/**
+ * @internal How `toString()` shows a future's state: `pending`, `finished result=1`,
+ * `finished exception=Error('x')`, `cancelled`.
+ */
+export function describeState(state: number, value: unknown): string {
+  switch (state) {
+    case PENDING:
+      return 'pending';
+    case FINISHED:
+      return `finished result=${repr(value)}`;
+    case FAILED:
+      return `finished exception=${repr(value)}`;
+    default:
+      return 'cancelled';
+  }
+}
+
 /** Settles a native promise like the done future `fut`. */
 function settle<T>(fut: Future<T>, resolve: (v: T) => void, reject: (e: unknown) => void): void {
   const s = fut._state;
@@ -434,7 +452,7 @@ class PromiseSettler<T> implements DoneWaker {
     readonly resolve: (v: T) => void,
     readonly reject: (e: unknown) => void,
   ) {}
-  _onDone(fut: Future<unknown>): void {
+  _onDone(fut: Waitable): void {
     settle(fut as Future<T>, this.resolve, this.reject);
   }
 }

@@ -6,7 +6,7 @@
  */
 
 import { type Context, type VarMap, captureMap, exitTo, state } from './contextvars';
-import type { LoopInternals } from './events';
+import { type LoopInternals, TIMER_IDLE, type TimerEntry } from './events';
 import { describeCall } from './format';
 import type * as api from './types';
 
@@ -167,10 +167,10 @@ export class Handle implements api.Handle {
  *
  * @internal
  */
-export class TimerHandle extends Handle implements api.TimerHandle {
+export class TimerHandle extends Handle implements api.TimerHandle, TimerEntry {
   /** @internal */ _when: number;
   /** @internal FIFO order among equal deadlines */ _seq: number;
-  /** @internal whether it is in the loop's heap */ _scheduled = false;
+  /** @internal the loop's: see `TimerEntry` */ _timer = TIMER_IDLE;
 
   /** @internal Use `loop.callLater` / `loop.callAt`. */
   constructor(
@@ -186,26 +186,13 @@ export class TimerHandle extends Handle implements api.TimerHandle {
     this._seq = seq;
   }
 
-  /** @internal A timer for `cb(arg)`, without an arguments array (sleep). */
-  static _singleAt(
-    when: number,
-    seq: number,
-    callback: (arg: never) => unknown,
-    arg: unknown,
-    loop: LoopInternals,
-  ): TimerHandle {
-    const t = new TimerHandle(when, seq, callback as (...a: never[]) => unknown, null, loop, null);
-    setOneArg(t, arg);
-    return t;
-  }
-
   when(): number {
     return this._when;
   }
 
   override cancel(): void {
     if (!this._cancelled) {
-      if (this._scheduled) this._loop._timerCancelled();
+      this._loop._dropTimer(this);
       super.cancel();
     }
   }

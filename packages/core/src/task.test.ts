@@ -900,7 +900,9 @@ describe('an exception never retrieved, reported at the latest when the loop clo
       })();
       await collectGarbage(6);
       const lines = printed.mock.calls.map((c) => String(c[0]));
-      expect(lines.filter((l) => l.startsWith('Task exception was never retrieved'))).toHaveLength(1);
+      expect(lines.filter((l) => l.startsWith('Task exception was never retrieved'))).toHaveLength(
+        1,
+      );
     } finally {
       printed.mockRestore();
     }

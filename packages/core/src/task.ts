@@ -10,7 +10,14 @@
  */
 
 import { Context, type VarMap, captureMap, exitTo, state } from './contextvars';
-import { type DoneWaker, type ListedTask, type LoopInternals, loopInternals } from './events';
+import {
+  type DoneWaker,
+  type ListedTask,
+  type LoopInternals,
+  type Waitable,
+  isBrandedWaitable,
+  loopInternals,
+} from './events';
 import { CancelledError, makeCancelledError } from './exceptions';
 import { isGeneratorObject, repr } from './format';
 import { fireHook } from './instruments';
@@ -68,7 +75,8 @@ export class Task<T = unknown> extends Future<T> implements api.Task<T>, DoneWak
    * error, handed out once by `result()` (asyncio's `_cancelled_exc`).
    */
   _cancelAux: string | undefined | CancelledError = undefined;
-  /** @internal the future this task sleeps on */ _futWaiter: Future<unknown> | null = null;
+  /** @internal the future (or other Waitable) this task sleeps on */ _futWaiter: Waitable | null =
+    null;
   /** @internal what the next step throws into the coroutine */ _stepExc: unknown = NO_EXC;
 
   constructor(coro: Coro<T>, opts?: TaskOptions & { loop?: api.EventLoop }) {
@@ -251,10 +259,15 @@ export class Task<T = unknown> extends Future<T> implements api.Task<T>, DoneWak
   }
 
   /** @internal The future this task waits on completed: queue a step. */
-  _onDone(fut: Future<unknown>): void {
+  _onDone(fut: Waitable): void {
     // The future is `_futWaiter`; the step reads its outcome.
     this._stepExc = WAKE;
     this._schedule(fut);
+  }
+
+  /** @internal It now waits on `to`, a Future standing for `from` (events.ts: Waitable). */
+  _rewait(from: Waitable, to: Future<unknown>): void {
+    if (this._futWaiter === from) this._futWaiter = to;
   }
 
   /** @internal Queues a step that throws `exc` into the coroutine (or sends, for NO_EXC). */
@@ -264,11 +277,11 @@ export class Task<T = unknown> extends Future<T> implements api.Task<T>, DoneWak
   }
 
   /** @internal Puts the task on the ready queue (`wokenBy`: the future that woke it). */
-  _schedule(wokenBy: Future<unknown> | undefined): void {
+  _schedule(wokenBy: Waitable | undefined): void {
     const loop = this._loop;
     loop._pushReady(this as Task<unknown>);
     const hk = loop._hkTaskScheduled;
-    if (hk !== null) fireHook(loop, hk, 'taskScheduled', this, wokenBy);
+    if (hk !== null) fireHook(loop, hk, 'taskScheduled', this, wokenBy?._asFuture());
   }
 
   /** @internal Run by the loop: one step, in the task's context. */
@@ -276,7 +289,7 @@ export class Task<T = unknown> extends Future<T> implements api.Task<T>, DoneWak
     let exc = this._stepExc;
     this._stepExc = NO_EXC;
     if (exc === WAKE) {
-      const from = this._futWaiter as Future<unknown>;
+      const from = this._futWaiter as Waitable;
       exc = from._state === FINISHED ? NO_EXC : excOf(from);
     }
     const prevCtx = state.ctx;
@@ -372,7 +385,12 @@ export class Task<T = unknown> extends Future<T> implements api.Task<T>, DoneWak
     if (y === undefined) {
       // A bare yield gives up control for one loop iteration.
       this._scheduleStep(NO_EXC);
-    } else if (y instanceof Future) {
+    } else if (
+      y instanceof Future ||
+      // A Waitable that is not a Future (a sleep) is one only when yielded by `yield*`;
+      // yielded bare, it is a coroutine (the error below says so).
+      (isBrandedWaitable(y) && (y._flags & BLOCKING) !== 0)
+    ) {
       if (y._loop !== this._loop) {
         this._scheduleStep(
           new TypeError(
@@ -386,7 +404,7 @@ export class Task<T = unknown> extends Future<T> implements api.Task<T>, DoneWak
               'write `yield* fut` to await a future',
           ),
         );
-      } else if (y === (this as Future<unknown>)) {
+      } else if (y === (this as Waitable)) {
         y._flags &= ~BLOCKING;
         this._scheduleStep(new TypeError(`Task cannot await on itself: ${this.toString()}`));
       } else {
@@ -445,7 +463,7 @@ export class Task<T = unknown> extends Future<T> implements api.Task<T>, DoneWak
 }
 
 /** The exception a done (failed or cancelled) future delivers to its awaiter. */
-function excOf(fut: Future<unknown>): unknown {
+function excOf(fut: Waitable): unknown {
   if (fut._state === CANCELLED) return fut._makeCancelledError();
   fut._retrieved();
   return fut._value;

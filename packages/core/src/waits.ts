@@ -50,7 +50,9 @@ export function describeWait(task: api.Task<unknown>): api.WaitInfo {
   if (fut === null || fut.done()) {
     return { kind: 'ready', text: 'ready to run', future: undefined, blockers: [] };
   }
-  return { ...fut._describeWait(), future: fut };
+  // A sleep is not a Future: the future handed out stands for it from now on.
+  const parts = fut._describeWait();
+  return { ...parts, future: fut._asFuture() };
 }
 
 /**
