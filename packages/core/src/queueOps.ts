@@ -77,6 +77,7 @@ class QueueOpImpl<T> {
   }
 
   /** `await q.get()` is a mistake: it throws, saying so. */
+  // biome-ignore lint/suspicious/noThenProperty: `await` on a coroutine is refused with a TypeError.
   then(): never {
     throw awaitError(this._putting ? 'Queue.put()' : 'Queue.get()');
   }

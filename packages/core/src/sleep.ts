@@ -112,6 +112,7 @@ class SleepOpImpl<T> implements Waitable, TimerEntry {
   }
 
   /** `await sleep(ms)` is a mistake: it throws, saying so. */
+  // biome-ignore lint/suspicious/noThenProperty: `await` on a coroutine is refused with a TypeError.
   then(): never {
     throw awaitError('sleep()');
   }

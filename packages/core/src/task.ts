@@ -28,7 +28,6 @@ import {
   FINISHED,
   FLAG_BITS,
   Future,
-  LOG_TRACEBACK,
   MUST_CANCEL,
   PENDING,
   type WaitParts,
