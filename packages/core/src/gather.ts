@@ -6,8 +6,8 @@
 
 import { ensureFutureOn } from './ensureFuture';
 import { captureMap } from './contextvars';
-import type { DoneWaker, LoopInternals } from './events';
-import { CancelledError } from './exceptions';
+import type { DoneWaker, LoopInternals, Waitable } from './events';
+import { makeCancelledError } from './exceptions';
 import { isGeneratorObject } from './format';
 import { CANCELLED, FAILED, FINISHED, Future, PENDING, type WaitParts } from './future';
 import { Task } from './task';
@@ -125,7 +125,13 @@ export function gatherOn(
         const child = children[i] as Future<unknown>;
         last = child;
         if (child._state === CANCELLED) {
-          results[i] = new CancelledError((child._value as string | undefined) ?? '');
+          // asyncio's CancelledError(msg or ''); without a stack trace outside debug mode,
+          // as every cancellation the loop makes (cancelling 100 000 children must not
+          // capture 100 000 stacks).
+          results[i] = makeCancelledError(
+            (child._value as string | undefined) ?? '',
+            (outer as GatheringFuture<unknown[]>)._loop._debug,
+          );
         } else if (child._state === FINISHED) {
           results[i] = child._value;
         } else {
@@ -145,10 +151,26 @@ export function gatherOn(
   // completes it schedules onChildDone with callSoon, exactly as addDoneCallback
   // would (same iteration, same order, in the context current at the gather call),
   // without an entry array per child.
+  //
+  // Except that a child that is not the last to finish, and whose outcome the gather
+  // only has to count (a result; or anything, with returnExceptions), is counted here
+  // at once: its callback would do nothing else, so nothing can tell the difference,
+  // and a gather of 100 000 tasks schedules one callback instead of 100 000. Counting
+  // in completion order is the order those callbacks would have run in.
   const ctxMap = captureMap();
   const childWaker: DoneWaker = {
-    _onDone(fut: Future<unknown>): void {
-      (fut as Future<unknown>)._loop._callSoonOne(onChildDone, fut, null, ctxMap);
+    _onDone(w: Waitable): void {
+      const fut = w as Future<unknown>;
+      if (
+        outer !== null &&
+        outer._state === PENDING &&
+        nfinished + 1 < nfuts &&
+        (returnExceptions || fut._state === FINISHED)
+      ) {
+        nfinished++;
+        return;
+      }
+      fut._loop._callSoonOne(onChildDone, fut, null, ctxMap);
     },
     // The gather awaits its children (getAwaitedBy reads it).
     _awaiter: null,
