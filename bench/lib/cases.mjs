@@ -159,7 +159,7 @@ export const groups = [
   {
     id: 'W5',
     key: 'w5',
-    title: 'W5 · heap bytes per pending task (100k blocked on a never-set future)',
+    title: 'W5 · heap bytes per pending task (100k blocked on a never-set future, or asleep)',
     file: 'w5-memory.mjs',
     py: 'w5.py',
     n: 100 * K,
@@ -170,6 +170,8 @@ export const groups = [
     cases: [
       { impl: 'aio', role: 'aio' },
       { impl: 'native', role: 'native' },
+      { impl: 'aio-sleeper', role: 'aio', vs: 'native-sleeper' },
+      { impl: 'native-sleeper', role: 'native' },
       { impl: 'effection', n: 10 * K },
       { impl: 'effect' },
       { impl: 'tracemalloc', lang: 'python' },
@@ -225,6 +227,7 @@ export const groups = [
     vs: 'native',
     cases: [
       { impl: 'aio', role: 'aio' },
+      { impl: 'aio-gather', role: 'aio' },
       { impl: 'native', role: 'native' },
       { impl: 'effection', n: 10 * K },
       { impl: 'effect' },

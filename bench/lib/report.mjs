@@ -40,7 +40,9 @@ function rangeText(r) {
 
 function perOpText(r) {
   if (r.error || !r.perOp || r.unit === 'bytes')
-    return r.unit === 'bytes' && r.group === 'w5' ? `${Math.round(r.median)} B/task` : '—';
+    return r.unit === 'bytes' && r.group === 'w5'
+      ? `${Math.round(r.median)} B/${r.key.endsWith('sleeper') ? 'sleeper' : 'task'}`
+      : '—';
   return `${fmtNs((r.median * 1e6) / r.n)}/${r.perOp}`;
 }
 
