@@ -41,6 +41,8 @@ import type * as api from './types';
  *   bit 1  LOG_TRACEBACK  an exception nobody retrieved yet (set by `_fail`, cleared by
  *                         `result()`, `exception()`, `cancel()` and the awaiting task)
  *   bit 2  MUST_CANCEL    (tasks) a cancellation is due at the next step
+ *   bit 3  THROW_NEXT     (tasks) the next step throws an error into the coroutine (held
+ *                         aside by task.ts: rare, so it costs no field)
  *   bits FLAG_BITS..      (tasks) how many cancellation requests are pending, counted in
  *                         units of CANCEL_REQUEST (task.ts)
  *
@@ -49,8 +51,9 @@ import type * as api from './types';
 /** @internal */ export const BLOCKING = 1;
 /** @internal */ export const LOG_TRACEBACK = 2;
 /** @internal */ export const MUST_CANCEL = 4;
+/** @internal */ export const THROW_NEXT = 8;
 /** @internal How many low bits of `_flags` are flags: the count of a task sits above them. */
-export const FLAG_BITS: number = 32 - Math.clz32(MUST_CANCEL);
+export const FLAG_BITS: number = 32 - Math.clz32(THROW_NEXT);
 
 type DoneCallback<T> = (fut: Future<T>) => unknown;
 
@@ -122,15 +125,20 @@ export function reportUnretrieved(loop: LoopInternals): void {
  * types.ts). Its state machine: PENDING → FINISHED | FAILED | CANCELLED, once; every
  * mutator opens with the same guard.
  *
- * The done-callback list has two slots: `_cb0`, the first entry when it is a waker
- * (the common case: one task awaits the future, no array), and `_callbacks`, the other
- * entries in order as pairs `[cb, ctx, cb, ctx, ...]`. The `ctx` of a pair encodes how
- * the callback runs, and `_dispatch` is its one reader:
+ * The done-callbacks, `_cbs`, in one of three encodings (so that the common case, one
+ * task awaiting the future, needs no array, and a future that 100 000 tasks await holds
+ * one slot per task):
  *
- *   - `null`: `cb` is a {@link DoneWaker}, told synchronously (`_onDone`);
- *   - a `Map` (a `VarMap`): `cb` is a function, scheduled with `callSoon` to run in a
- *     copy of the variables captured when it was added;
- *   - a `Context`: `cb` is a function, scheduled to run in that context.
+ *   - `null`: none;
+ *   - a {@link DoneWaker} (an object, never an array): the one entry;
+ *   - an array of the entries in order. A waker takes one element, told synchronously
+ *     (`_onDone`); a function callback takes two: the function, then how it runs — a
+ *     `Map` (a `VarMap`: in a copy of the variables captured when it was added) or a
+ *     `Context` (in that context). A waker is never a function, so the `typeof` of an
+ *     element tells where an entry ends.
+ *
+ * `_add` writes the list and `_finish` (through `_dispatch`), `_removeWaker`,
+ * `removeDoneCallback` and `_eachCallback` read it; nothing else touches `_cbs`.
  *
  * @internal
  */
@@ -138,13 +146,8 @@ export class Future<T = unknown> implements api.Future<T>, Waitable {
   /** @internal */ _loop: LoopInternals;
   /** @internal */ _state: FutureState = PENDING;
   /** @internal result, exception, or cancel message, by state */ _value: unknown = undefined;
-  /**
-   * @internal The first waker (a task or a promise bridge) when it is the first
-   * entry: the common case, one task awaiting the future, needs no array.
-   */
-  _cb0: DoneWaker | null = null;
-  /** @internal the other entries, in order: [cb, ctx, cb, ctx, …] (see the class comment) */
-  _callbacks: unknown[] | null = null;
+  /** @internal the done-callbacks, in the encoding of the class comment */
+  _cbs: DoneWaker | unknown[] | null = null;
   /** @internal flag bits and a task's cancel count: see FLAG_BITS */ _flags = 0;
 
   constructor(opts?: { loop?: api.EventLoop }) {
@@ -191,16 +194,19 @@ export class Future<T = unknown> implements api.Future<T>, Waitable {
   }
 
   removeDoneCallback(cb: DoneCallback<T>): number {
-    const rest = this._callbacks;
-    if (rest === null) return 0; // only a waker in _cb0, never a function
-    const all: unknown[] = this._cb0 === null ? [] : [this._cb0, null];
-    for (let i = 0; i < rest.length; i++) all.push(rest[i]);
-    this._cb0 = null;
-    this._callbacks = null;
+    const all = this._cbs;
+    if (!Array.isArray(all)) return 0; // none, or one waker (never a function)
+    this._cbs = null;
     let removed = 0;
-    for (let i = 0; i < all.length; i += 2) {
-      if (all[i] === cb) removed++;
-      else this._add(all[i], all[i + 1] as Context | VarMap | null);
+    for (let i = 0; i < all.length; i++) {
+      const e = all[i];
+      if (typeof e !== 'function') {
+        this._add(e, null);
+      } else {
+        const ctx = all[++i] as Context | VarMap;
+        if (e === cb) removed++;
+        else this._add(e, ctx);
+      }
     }
     return removed;
   }
@@ -298,17 +304,13 @@ export class Future<T = unknown> implements api.Future<T>, Waitable {
 
   /** @internal Removes a waker registered with `_addWaker` (once). */
   _removeWaker(w: DoneWaker): void {
-    if (this._cb0 === w) {
-      this._cb0 = null;
-      return;
-    }
-    const rest = this._callbacks;
-    if (rest === null) return;
-    for (let i = 0; i < rest.length; i += 2) {
-      if (rest[i] === w && rest[i + 1] === null) {
-        rest.splice(i, 2);
-        return;
-      }
+    const all = this._cbs;
+    if (all === w) {
+      this._cbs = null;
+    } else if (Array.isArray(all)) {
+      // A waker is never a function, so it cannot be mistaken for a callback's context.
+      const i = all.indexOf(w);
+      if (i >= 0) all.splice(i, 1);
     }
   }
 
@@ -317,40 +319,60 @@ export class Future<T = unknown> implements api.Future<T>, Waitable {
     this._add(w, null);
   }
 
-  /** @internal Appends a callback entry; the first one, a waker, needs no array. */
+  /**
+   * @internal Appends an entry: a waker (`ctx` null), or a function and how it runs. A
+   * lone waker needs no array.
+   */
   _add(cb: unknown, ctx: Context | VarMap | null): void {
-    if (ctx === null && this._cb0 === null && this._callbacks === null) {
-      this._cb0 = cb as DoneWaker;
-    } else if (this._callbacks === null) {
-      this._callbacks = [cb, ctx];
+    const all = this._cbs;
+    if (all === null) {
+      this._cbs = ctx === null ? (cb as DoneWaker) : [cb, ctx];
+    } else if (Array.isArray(all)) {
+      if (ctx === null) all.push(cb);
+      else all.push(cb, ctx);
     } else {
-      this._callbacks.push(cb, ctx);
+      this._cbs = ctx === null ? [all, cb] : [all, cb, ctx];
     }
   }
 
-  /** @internal Runs one callback entry: the one reader of the `ctx` encoding. */
-  _dispatch(cb: unknown, ctx: unknown): void {
-    if (ctx === null) {
-      (cb as DoneWaker)._onDone(this as Future<unknown>);
-    } else if (ctx instanceof Map) {
-      this._loop._callSoonOne(cb as DoneCallback<T>, this, null, ctx as VarMap);
-    } else {
-      this._loop._callSoonOne(cb as DoneCallback<T>, this, ctx as Context, (ctx as Context)._map);
-    }
+  /** @internal Schedules a function callback: the one reader of how it runs (`ctx`). */
+  _dispatch(cb: DoneCallback<T>, ctx: Context | VarMap): void {
+    if (ctx instanceof Map) this._loop._callSoonOne(cb, this, null, ctx as VarMap);
+    else this._loop._callSoonOne(cb, this, ctx as Context, (ctx as Context)._map);
   }
 
   /** @internal Completes the future (no guard: the caller checked the state). */
   _finish(state: FutureState, value: unknown): void {
     this._state = state;
     this._value = value;
-    const cb0 = this._cb0;
-    const rest = this._callbacks;
-    if (cb0 === null && rest === null) return;
-    this._cb0 = null;
-    this._callbacks = null;
-    if (cb0 !== null) cb0._onDone(this as Future<unknown>);
-    if (rest !== null)
-      for (let i = 0; i < rest.length; i += 2) this._dispatch(rest[i], rest[i + 1]);
+    const all = this._cbs;
+    if (all === null) return;
+    this._cbs = null;
+    if (!Array.isArray(all)) {
+      (all as DoneWaker)._onDone(this as Future<unknown>);
+      return;
+    }
+    for (let i = 0; i < all.length; i++) {
+      const e = all[i];
+      if (typeof e === 'function')
+        this._dispatch(e as DoneCallback<T>, all[++i] as Context | VarMap);
+      else (e as DoneWaker)._onDone(this as Future<unknown>);
+    }
+  }
+
+  /** @internal Calls `fn` with each done-callback entry (a waker, or a function). */
+  _eachCallback(fn: (cb: unknown) => void): void {
+    const all = this._cbs;
+    if (all === null) return;
+    if (!Array.isArray(all)) {
+      fn(all);
+      return;
+    }
+    for (let i = 0; i < all.length; i++) {
+      const e = all[i];
+      fn(e);
+      if (typeof e === 'function') i++;
+    }
   }
 
   /** @internal Completes with an exception and watches for it never being retrieved. */

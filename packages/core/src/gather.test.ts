@@ -7,7 +7,7 @@ import { GatheringFuture } from './public';
 import { run } from './runner';
 import { getRunningLoop } from './runningLoop';
 import { sleep } from './sleep';
-import { createTask } from './taskFunctions';
+import { createTask, currentTask } from './taskFunctions';
 import type { Coro } from './types';
 
 function* after<T>(ms: number, value: T, log?: string[]): Coro<T> {
@@ -144,7 +144,9 @@ describe('gather', () => {
         const waiter = createTask(
           (function* () {
             const r = yield* g;
-            log.push(`gather ${r.map((x) => (x instanceof Error ? x.message : x)).join(',')}`);
+            log.push(
+              `gather ${r.map((x: unknown) => (x instanceof Error ? x.message : String(x))).join(',')}`,
+            );
           })(),
         );
         yield; // the waiter awaits the gather
@@ -274,6 +276,34 @@ describe('gather', () => {
     });
     // CPython 3.13: CancelledError() — no message.
     expect(out).toEqual([true, '']);
+  });
+
+  test('a last child that swallowed a cancellation gives the cancelled gather its message', () => {
+    // CPython 3.13 prints ['done', "('first',)"]: the task keeps its cancel message
+    // after it finished normally.
+    const out = go(function* () {
+      const slow = createTask(sleep(100));
+      const t = createTask(
+        (function* (): Coro<string> {
+          try {
+            yield* sleep(0);
+          } catch {
+            currentTask()?.uncancel();
+          }
+          return 'done';
+        })(),
+      );
+      yield;
+      t.cancel('first');
+      yield;
+      yield;
+      const g = gather(slow, t, { returnExceptions: true });
+      yield;
+      g.cancel('m');
+      const e = yield* errorOf(g);
+      return [t.result(), (e as Error).message];
+    });
+    expect(out).toEqual(['done', 'first']);
   });
 
   test('the last child may be a plain finished future: its cancelled-error has no message', () => {

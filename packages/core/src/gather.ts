@@ -128,8 +128,11 @@ export function gatherOn(
           // asyncio's CancelledError(msg or ''); without a stack trace outside debug mode,
           // as every cancellation the loop makes (cancelling 100 000 children must not
           // capture 100 000 stacks).
+          // (A cancelled task's `_value` may be the CancelledError its coroutine raised:
+          // then it has no message of its own, task.ts.)
+          const msg = child._value;
           results[i] = makeCancelledError(
-            (child._value as string | undefined) ?? '',
+            typeof msg === 'string' ? msg : '',
             (outer as GatheringFuture<unknown[]>)._loop._debug,
           );
         } else if (child._state === FINISHED) {

@@ -30,6 +30,7 @@ import {
   Future,
   MUST_CANCEL,
   PENDING,
+  THROW_NEXT,
   type WaitParts,
 } from './future';
 import { runningLoop } from './runningLoop';
@@ -43,8 +44,20 @@ export const NO_EXC: unique symbol = Symbol('NO_EXC');
 const CANCEL_SHIFT = FLAG_BITS;
 const CANCEL_REQUEST = 1 << CANCEL_SHIFT;
 
-/** The step wakes the task from its `_futWaiter`, which is done. */
-const WAKE: unique symbol = Symbol('WAKE');
+/**
+ * The error the next step throws into the coroutine (THROW_NEXT in `_flags`): a bad
+ * yield, an await cycle unwound. Rare, so it is held here rather than in a field of
+ * every task.
+ */
+const nextThrow = new WeakMap<Task<unknown>, unknown>();
+
+/**
+ * The message of a cancellation a task swallowed before it finished normally (asyncio
+ * keeps `_cancel_message` then, and a gather that takes its error from that task shows
+ * it). Pending, it lived in `_value`, which the result then takes over; rare, so it is
+ * held here rather than in a field of every task.
+ */
+const staleCancelMessage = new WeakMap<Task<unknown>, unknown>();
 
 let taskCounter = 0;
 // How long an await chain `cancel()` checks for a cycle by walking it again before it
@@ -69,14 +82,14 @@ export class Task<T = unknown> extends Future<T> implements api.Task<T>, DoneWak
     undefined;
   /** @internal a string, or the number of an unnamed task */ _name: string | number;
   /**
-   * @internal While pending: the message of a cancellation due at the next step
-   * (asyncio's `_cancel_message`). Once the coroutine raised CancelledError: that
-   * error, handed out once by `result()` (asyncio's `_cancelled_exc`).
+   * @internal The future (or other Waitable) this task waits on; still set, done, from
+   * its wake-up until the step that reads its outcome.
    */
-  _cancelAux: string | undefined | CancelledError = undefined;
-  /** @internal the future (or other Waitable) this task sleeps on */ _futWaiter: Waitable | null =
-    null;
-  /** @internal what the next step throws into the coroutine */ _stepExc: unknown = NO_EXC;
+  _futWaiter: Waitable | null = null;
+  // A task's `_value` (Future's field) also serves while the task is pending: it holds
+  // the message of a cancellation due at the next step (asyncio's `_cancel_message`).
+  // Once cancelled it is the cancel message, or the CancelledError the coroutine raised
+  // (asyncio's `_cancelled_exc`), handed out once by `_makeCancelledError`.
 
   constructor(coro: Coro<T>, opts?: TaskOptions & { loop?: api.EventLoop }) {
     if (!isGeneratorObject(coro)) {
@@ -90,7 +103,7 @@ export class Task<T = unknown> extends Future<T> implements api.Task<T>, DoneWak
     const given = opts?.loop;
     const loop = given === undefined ? runningLoop() : loopInternals(given, 'Task()');
     loop._checkClosed();
-    super({ loop });
+    super(loop._opts);
     this._coro = coro;
     const name = opts?.name;
     this._name = name === undefined || name === null ? ++taskCounter : String(name);
@@ -181,7 +194,7 @@ export class Task<T = unknown> extends Future<T> implements api.Task<T>, DoneWak
       }
       // Nothing took the cancellation: the step is already scheduled and will throw.
       task._flags |= MUST_CANCEL;
-      task._cancelAux = msg;
+      task._value = msg;
       return true;
     }
   }
@@ -246,21 +259,22 @@ export class Task<T = unknown> extends Future<T> implements api.Task<T>, DoneWak
 
   /** @internal */
   override _makeCancelledError(): CancelledError {
-    const aux = this._cancelAux;
-    if (aux instanceof CancelledError) {
-      this._cancelAux = undefined;
-      return aux;
+    const s = this._state;
+    let msg = this._value;
+    if (s === CANCELLED && msg instanceof CancelledError) {
+      // The error the coroutine raised, handed out once (asyncio's `_cancelled_exc`).
+      this._value = undefined;
+      return msg;
     }
-    // CPython's _cancel_message: set by cancel() when no waiter took the
-    // cancellation, reset when the coroutine itself raised CancelledError.
-    const msg = this._state === CANCELLED ? (this._value as string | undefined) : aux;
-    return makeCancelledError(msg, this._loop._debug);
+    // The message (asyncio's `_cancel_message`): set by cancel() when no waiter took
+    // the cancellation.
+    if (s === FINISHED || s === FAILED) msg = staleCancelMessage.get(this as Task<unknown>);
+    return makeCancelledError(msg as string | undefined, this._loop._debug);
   }
 
   /** @internal The future this task waits on completed: queue a step. */
   _onDone(fut: Waitable): void {
     // The future is `_futWaiter`; the step reads its outcome.
-    this._stepExc = WAKE;
     this._schedule(fut);
   }
 
@@ -271,7 +285,10 @@ export class Task<T = unknown> extends Future<T> implements api.Task<T>, DoneWak
 
   /** @internal Queues a step that throws `exc` into the coroutine (or sends, for NO_EXC). */
   _scheduleStep(exc: unknown): void {
-    this._stepExc = exc;
+    if (exc !== NO_EXC) {
+      nextThrow.set(this as Task<unknown>, exc);
+      this._flags |= THROW_NEXT;
+    }
     this._schedule(undefined);
   }
 
@@ -285,11 +302,15 @@ export class Task<T = unknown> extends Future<T> implements api.Task<T>, DoneWak
 
   /** @internal Run by the loop: one step, in the task's context. */
   _run(): void {
-    let exc = this._stepExc;
-    this._stepExc = NO_EXC;
-    if (exc === WAKE) {
-      const from = this._futWaiter as Waitable;
+    let exc: unknown = NO_EXC;
+    const from = this._futWaiter;
+    if (from !== null) {
+      // Woken by it (a step is only scheduled while it waits when it is done).
       exc = from._state === FINISHED ? NO_EXC : excOf(from);
+    } else if ((this._flags & THROW_NEXT) !== 0) {
+      this._flags &= ~THROW_NEXT;
+      exc = nextThrow.get(this as Task<unknown>);
+      nextThrow.delete(this as Task<unknown>);
     }
     const prevCtx = state.ctx;
     const prevMap = state.map;
@@ -363,8 +384,7 @@ export class Task<T = unknown> extends Future<T> implements api.Task<T>, DoneWak
       r = exc === NO_EXC ? this._coro.next(undefined) : this._coro.throw(exc);
     } catch (e) {
       if (e instanceof CancelledError) {
-        this._cancelAux = e;
-        this._complete(CANCELLED, undefined);
+        this._complete(CANCELLED, e); // see `_makeCancelledError`
       } else {
         this._complete(FAILED, e);
       }
@@ -374,7 +394,7 @@ export class Task<T = unknown> extends Future<T> implements api.Task<T>, DoneWak
       if ((this._flags & MUST_CANCEL) !== 0) {
         // Cancelled right before the coroutine returned.
         this._flags &= ~MUST_CANCEL;
-        this._complete(CANCELLED, this._cancelAux as string | undefined);
+        this._complete(CANCELLED, this._value as string | undefined);
       } else {
         this._complete(FINISHED, r.value);
       }
@@ -410,7 +430,7 @@ export class Task<T = unknown> extends Future<T> implements api.Task<T>, DoneWak
         y._flags &= ~BLOCKING;
         y._addWaker(this as Task<unknown>);
         this._futWaiter = y;
-        if ((this._flags & MUST_CANCEL) !== 0 && y.cancel(this._cancelAux as string | undefined)) {
+        if ((this._flags & MUST_CANCEL) !== 0 && y.cancel(this._value as string | undefined)) {
           this._flags &= ~MUST_CANCEL;
         }
       }
@@ -434,6 +454,9 @@ export class Task<T = unknown> extends Future<T> implements api.Task<T>, DoneWak
   /** @internal Completes the task itself (Future's guardless transition). */
   _complete(s: typeof FINISHED | typeof FAILED | typeof CANCELLED, value: unknown): void {
     const loop = this._loop;
+    if (s !== CANCELLED && this._value !== undefined) {
+      staleCancelMessage.set(this as Task<unknown>, this._value);
+    }
     unregisterTask(loop, this as Task<unknown>);
     if (s === FAILED) this._fail(value);
     else this._finish(s, value);

@@ -81,11 +81,7 @@ export function getAwaitedBy(fut: api.Future<unknown>): api.Future<unknown>[] {
       out.push(awaiter);
     }
   };
-  if (fut._cb0 !== null) add(fut._cb0);
-  const rest = fut._callbacks;
-  if (rest !== null) {
-    for (let i = 0; i < rest.length; i += 2) add(rest[i]);
-  }
+  fut._eachCallback(add);
   for (const w of explicit.get(fut) ?? []) if (!w.done() && !out.includes(w)) out.push(w);
   return out;
 }
