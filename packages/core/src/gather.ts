@@ -99,6 +99,8 @@ export function gatherOn(
   let loop = knownLoop;
   let nfuts = 0;
   let nfinished = 0;
+  // Callbacks scheduled and not run yet: their children finished, not counted yet.
+  let nscheduled = 0;
   let outer: GatheringFuture<unknown[]> | null = null;
 
   const onChildDone = (fut: Future<unknown>): void => {
@@ -159,21 +161,27 @@ export function gatherOn(
   // only has to count (a result; or anything, with returnExceptions), is counted here
   // at once: its callback would do nothing else, so nothing can tell the difference,
   // and a gather of 100 000 tasks schedules one callback instead of 100 000. Counting
-  // in completion order is the order those callbacks would have run in.
+  // in completion order is the order those callbacks would have run in; a child is the
+  // last when every other one is counted or has its callback scheduled.
   const ctxMap = captureMap();
+  const onScheduledChildDone = (fut: Future<unknown>): void => {
+    nscheduled--;
+    onChildDone(fut);
+  };
   const childWaker: DoneWaker = {
     _onDone(w: Waitable): void {
       const fut = w as Future<unknown>;
       if (
         outer !== null &&
         outer._state === PENDING &&
-        nfinished + 1 < nfuts &&
+        nfinished + nscheduled + 1 < nfuts &&
         (returnExceptions || fut._state === FINISHED)
       ) {
         nfinished++;
         return;
       }
-      fut._loop._callSoonOne(onChildDone, fut, null, ctxMap);
+      nscheduled++;
+      fut._loop._callSoonOne(onScheduledChildDone, fut, null, ctxMap);
     },
     // The gather awaits its children (getAwaitedBy reads it).
     _awaiter: null,
