@@ -96,8 +96,10 @@ export class EventLoop implements api.EventLoop, DrivenLoop {
   /** @internal */ _exceptionHandler: ExceptionHandler | null = null;
   /** @internal */ _taskFactory: TaskFactory | null = null;
   /** @internal */ _currentTask: api.Task<unknown> | null = null;
-  /** @internal */ _taskHead: ListedTask | null = null;
-  /** @internal */ _taskTail: ListedTask | null = null;
+  /** @internal */ _taskChunks: Array<Array<ListedTask | null> | null> = [];
+  /** @internal */ _taskLive: number[] = [];
+  /** @internal */ _taskBase = 0;
+  /** @internal */ _taskNextSlot = 0;
   /** @internal */ _taskCount = 0;
   /** @internal */ _hostPending = 0;
   /** @internal */ _lost: Set<WeakRef<api.Future<unknown>>> | null = null;

@@ -122,15 +122,14 @@ export interface DoneWaker {
 }
 
 /**
- * A task as the loop's list of pending tasks sees it: an intrusive doubly linked list
- * (the links live in the task, so registering allocates nothing). `_nextTask` is
- * `undefined` while the task is not in a list. The list is owned by `task.ts`.
+ * A task as the loop's registry of pending tasks sees it (owned by `task.ts`): its
+ * number in the order of registration, the key of its slot, or -1 while it is not
+ * registered.
  *
  * @internal
  */
 export interface ListedTask extends Task<unknown> {
-  _prevTask: ListedTask | null;
-  _nextTask: ListedTask | null | undefined;
+  _slot: number;
 }
 
 /**
@@ -245,10 +244,17 @@ export interface LoopInternals extends EventLoop {
 
   /** The task whose step is running, or null. Set and cleared by task.ts only. */
   _currentTask: Task<unknown> | null;
-  /** The oldest pending task (the loop holds pending tasks strongly). task.ts only. */
-  _taskHead: ListedTask | null;
-  /** The newest pending task. task.ts only. */
-  _taskTail: ListedTask | null;
+  /**
+   * The pending tasks in registration order (the loop holds them strongly), in chunks
+   * of slots; see task.ts. task.ts only.
+   */
+  _taskChunks: Array<Array<ListedTask | null> | null>;
+  /** How many tasks each chunk holds. task.ts only. */
+  _taskLive: number[];
+  /** The number of the first slot of the first chunk. task.ts only. */
+  _taskBase: number;
+  /** The number the next task registered gets. task.ts only. */
+  _taskNextSlot: number;
   /** How many tasks are pending. task.ts only. */
   _taskCount: number;
 }
