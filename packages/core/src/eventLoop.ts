@@ -15,7 +15,7 @@
  */
 
 import { realClock } from './clock';
-import type { Context, VarMap } from './contextvars';
+import { type Context, type VarMap, captureMap } from './contextvars';
 import { ensureFutureOn } from './ensureFuture';
 import {
   type ListedTask,
@@ -143,12 +143,7 @@ export class EventLoop implements api.EventLoop, DrivenLoop {
   callSoon<A extends unknown[]>(cb: (...args: A) => unknown, ...args: A): api.Handle {
     this._checkClosed();
     checkCallback(cb, 'callSoon');
-    const h = new Handle(
-      cb as (...a: never[]) => unknown,
-      args.length === 0 ? null : args,
-      this,
-      null,
-    );
+    const h = new Handle(cb as (...a: never[]) => unknown, args, undefined, this, captureMap());
     this._pushReady(h);
     return h;
   }
@@ -179,9 +174,9 @@ export class EventLoop implements api.EventLoop, DrivenLoop {
       when,
       this._timerSeq++,
       cb as (...a: never[]) => unknown,
-      args.length === 0 ? null : args,
+      args,
       this,
-      null,
+      captureMap(),
     );
     return this.#schedule(t, now);
   }
@@ -387,9 +382,9 @@ export class EventLoop implements api.EventLoop, DrivenLoop {
   }
 
   /** @internal */
-  _callSoonOne(cb: (arg: never) => unknown, arg: unknown, ctx: Context | null, map: VarMap): void {
+  _callSoonOne(cb: (arg: never) => unknown, arg: unknown, ctx: Context | VarMap): void {
     this._checkClosed();
-    this._pushReady(Handle._single(cb, arg, this, ctx, map));
+    this._pushReady(new Handle(cb as (...a: never[]) => unknown, undefined, arg, this, ctx));
   }
 
   /** @internal */

@@ -188,11 +188,11 @@ export interface LoopInternals extends EventLoop {
 
   /**
    * `callSoon(cb, arg)` for core's own callbacks: no argument check, no arguments
-   * array, and the context given as a `Context` (`ctx`) or, when `ctx` is null, as the
-   * variable map `map` captured earlier. Called by Future (done-callbacks) and gather.
+   * array, and how it runs given: a `Context` to enter, or the variables captured
+   * earlier (a `VarMap`, handles.ts). Called by Future (done-callbacks), gather and wait.
    * Throws like `callSoon` when the loop is closed.
    */
-  _callSoonOne(cb: (arg: never) => unknown, arg: unknown, ctx: Context | null, map: VarMap): void;
+  _callSoonOne(cb: (arg: never) => unknown, arg: unknown, ctx: Context | VarMap): void;
 
   /**
    * Queues `e` (not queued) as a timer due `delayMs` from now (a number, not NaN): sets

@@ -187,7 +187,7 @@ export class Future<T = unknown> implements api.Future<T>, Waitable {
     }
     const ctx = opts?.context ?? null;
     if (this._state !== PENDING) {
-      this._loop._callSoonOne(cb, this, ctx, ctx === null ? captureMap() : ctx._map);
+      this._loop._callSoonOne(cb, this, ctx ?? captureMap());
       return;
     }
     this._add(cb, ctx ?? captureMap());
@@ -335,10 +335,9 @@ export class Future<T = unknown> implements api.Future<T>, Waitable {
     }
   }
 
-  /** @internal Schedules a function callback: the one reader of how it runs (`ctx`). */
+  /** @internal Schedules a function callback, to run as `ctx` says (handles.ts). */
   _dispatch(cb: DoneCallback<T>, ctx: Context | VarMap): void {
-    if (ctx instanceof Map) this._loop._callSoonOne(cb, this, null, ctx as VarMap);
-    else this._loop._callSoonOne(cb, this, ctx as Context, (ctx as Context)._map);
+    this._loop._callSoonOne(cb, this, ctx);
   }
 
   /** @internal Completes the future (no guard: the caller checked the state). */

@@ -181,7 +181,7 @@ export function gatherOn(
         return;
       }
       nscheduled++;
-      fut._loop._callSoonOne(onScheduledChildDone, fut, null, ctxMap);
+      fut._loop._callSoonOne(onScheduledChildDone, fut, ctxMap);
     },
     // The gather awaits its children (getAwaitedBy reads it).
     _awaiter: null,

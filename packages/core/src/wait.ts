@@ -192,7 +192,7 @@ function* waitGen<F extends api.Future<unknown>>(
         return;
       }
       scheduled++;
-      loop._callSoonOne(onCompletion, f, null, ctxMap);
+      loop._callSoonOne(onCompletion, f, ctxMap);
     },
     // The waiting task awaits each future (getAwaitedBy reads it).
     _awaiter: loop._currentTask,
@@ -203,7 +203,7 @@ function* waitGen<F extends api.Future<unknown>>(
     } else {
       // A done future's callback is scheduled at once, as addDoneCallback does.
       scheduled++;
-      loop._callSoonOne(onCompletion, f, null, ctxMap);
+      loop._callSoonOne(onCompletion, f, ctxMap);
     }
   }
   try {
