@@ -33,25 +33,27 @@ import type * as api from './types';
 
 /*
  * `_flags`, one small integer per future, so that a pending task carries one field for
- * all its booleans and its cancel count:
+ * its state, all its booleans and its cancel count:
  *
- *   bit 0  BLOCKING       set by `yield* fut` (the iterator's `next()`), checked and
- *                         cleared by the task that receives the future: it tells
- *                         `yield* fut` from a mistaken bare `yield fut`
- *   bit 1  LOG_TRACEBACK  an exception nobody retrieved yet (set by `_fail`, cleared by
- *                         `result()`, `exception()`, `cancel()` and the awaiting task)
- *   bit 2  MUST_CANCEL    (tasks) a cancellation is due at the next step
- *   bit 3  THROW_NEXT     (tasks) the next step throws an error into the coroutine (held
- *                         aside by task.ts: rare, so it costs no field)
- *   bits FLAG_BITS..      (tasks) how many cancellation requests are pending, counted in
- *                         units of CANCEL_REQUEST (task.ts)
+ *   bits 0-1  STATE          PENDING, FINISHED, FAILED or CANCELLED (read as `_state`)
+ *   bit 2     BLOCKING       set by `yield* fut` (the iterator's `next()`), checked and
+ *                            cleared by the task that receives the future: it tells
+ *                            `yield* fut` from a mistaken bare `yield fut`
+ *   bit 3     LOG_TRACEBACK  an exception nobody retrieved yet (set by `_fail`, cleared
+ *                            by `result()`, `exception()`, `cancel()` and the awaiting task)
+ *   bit 4     MUST_CANCEL    (tasks) a cancellation is due at the next step
+ *   bit 5     THROW_NEXT     (tasks) the next step throws an error into the coroutine
+ *                            (held aside by task.ts: rare, so it costs no field)
+ *   bits FLAG_BITS..         (tasks) how many cancellation requests are pending, counted
+ *                            in units of CANCEL_REQUEST (task.ts)
  *
  * FLAG_BITS is derived from the top flag, so adding a flag moves the count up with it.
  */
-/** @internal */ export const BLOCKING = 1;
-/** @internal */ export const LOG_TRACEBACK = 2;
-/** @internal */ export const MUST_CANCEL = 4;
-/** @internal */ export const THROW_NEXT = 8;
+/** @internal The state bits of `_flags`. */ export const STATE = 3;
+/** @internal */ export const BLOCKING = 4;
+/** @internal */ export const LOG_TRACEBACK = 8;
+/** @internal */ export const MUST_CANCEL = 16;
+/** @internal */ export const THROW_NEXT = 32;
 /** @internal How many low bits of `_flags` are flags: the count of a task sits above them. */
 export const FLAG_BITS: number = 32 - Math.clz32(THROW_NEXT);
 
@@ -144,15 +146,19 @@ export function reportUnretrieved(loop: LoopInternals): void {
  */
 export class Future<T = unknown> implements api.Future<T>, Waitable {
   /** @internal */ _loop: LoopInternals;
-  /** @internal */ _state: FutureState = PENDING;
   /** @internal result, exception, or cancel message, by state */ _value: unknown = undefined;
   /** @internal the done-callbacks, in the encoding of the class comment */
   _cbs: DoneWaker | unknown[] | null = null;
-  /** @internal flag bits and a task's cancel count: see FLAG_BITS */ _flags = 0;
+  /** @internal the state, flag bits and a task's cancel count: see FLAG_BITS */ _flags = 0;
 
   constructor(opts?: { loop?: api.EventLoop }) {
     const loop = opts?.loop;
     this._loop = loop === undefined ? runningLoop() : loopInternals(loop, 'Future()');
+  }
+
+  /** @internal The state (in `_flags`: one field less per future and task). */
+  get _state(): FutureState {
+    return (this._flags & STATE) as FutureState;
   }
 
   cancelled(): boolean {
@@ -342,7 +348,7 @@ export class Future<T = unknown> implements api.Future<T>, Waitable {
 
   /** @internal Completes the future (no guard: the caller checked the state). */
   _finish(state: FutureState, value: unknown): void {
-    this._state = state;
+    this._flags = (this._flags & ~STATE) | state;
     this._value = value;
     const all = this._cbs;
     if (all === null) return;

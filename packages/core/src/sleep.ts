@@ -39,6 +39,7 @@ import {
   type FutureState,
   NO_TASKS,
   PENDING,
+  STATE,
 } from './future';
 import { runningLoop } from './runningLoop';
 import type { Coro, Suspension } from './types';
@@ -47,8 +48,10 @@ import { checkTime } from './validate';
 type Step<T> = IteratorResult<Suspension | undefined, T>;
 
 /*
- * `_flags` of a sleep. Bit 0 is future.ts's BLOCKING (the task reads it: the sleep is
- * yielded by `yield*`); the bits above it are the sleep's own:
+ * `_flags` of a sleep. Its low bits are laid out as a future's (future.ts): STATE (read
+ * as `_state`: PENDING until the timer fires, then FINISHED, or CANCELLED) and
+ * BLOCKING (the task reads it: the sleep is yielded by `yield*`). The bits above are the
+ * sleep's own:
  *
  *   PHASE    the coroutine's phase: NEW, YIELDED (at the bare yield of `sleep(0)`),
  *            WAITING (at its `yield*`), DONE
@@ -87,8 +90,6 @@ let views: WeakMap<object, SleepFuture<unknown>> | null = null;
 class SleepOpImpl<T> implements Waitable, TimerEntry {
   /** The running loop, once started. */
   declare _loop: LoopInternals;
-  /** A Future's state: PENDING until the timer fires (FINISHED) or it is cancelled. */
-  declare _state: FutureState;
   /** The result to return; the cancel message once cancelled. */
   declare _value: unknown;
   /** See the layout above. */
@@ -102,7 +103,6 @@ class SleepOpImpl<T> implements Waitable, TimerEntry {
 
   constructor(ms: number, result: T) {
     this._loop = null as unknown as LoopInternals;
-    this._state = PENDING;
     this._value = result;
     this._flags = watchUnstarted(this, 'sleep()') ? NEW | WATCHED : NEW;
     this._waiter = null;
@@ -171,7 +171,7 @@ class SleepOpImpl<T> implements Waitable, TimerEntry {
       this._flags |= BLOCKING;
       return { done: false, value: this as unknown as Suspension };
     }
-    this._flags = DONE;
+    this._flags = s | DONE;
     if (s === FINISHED) return { done: true, value: this._value as T };
     throw this._makeCancelledError();
   }
@@ -198,7 +198,7 @@ class SleepOpImpl<T> implements Waitable, TimerEntry {
       this._loop._dropTimer(this);
       this._waiter = null;
     }
-    this._flags = (f & VIEWED) | DONE;
+    this._flags = (f & (STATE | VIEWED)) | DONE;
   }
 
   // ---- TimerEntry -------------------------------------------------------------------
@@ -209,6 +209,11 @@ class SleepOpImpl<T> implements Waitable, TimerEntry {
   }
 
   // ---- Waitable (events.ts): what the waiting task sees --------------------------------
+
+  /** PENDING, FINISHED or CANCELLED (in `_flags`, as a future's). */
+  get _state(): FutureState {
+    return (this._flags & STATE) as FutureState;
+  }
 
   get [WAITABLE](): true {
     return true;
@@ -279,7 +284,7 @@ class SleepOpImpl<T> implements Waitable, TimerEntry {
 
   /** Completes the sleep and wakes its task (through the standing future, if any). */
   _complete(state: FutureState, value: unknown): void {
-    this._state = state;
+    this._flags = (this._flags & ~STATE) | state;
     this._value = value;
     if ((this._flags & VIEWED) !== 0) {
       const fut = (views as WeakMap<object, SleepFuture<unknown>>).get(this) as Future<unknown>;
