@@ -125,7 +125,7 @@ export function libraryCoro<G extends Generator<unknown, unknown, unknown>>(
     Object.defineProperty(gen, 'then', { value: refuseAwait(name), configurable: true });
   }
   const loop = peekRunningLoop();
-  if (loop !== null && loop._debug) return new Watched(gen, name) as unknown as G;
+  if (loop?._debug) return new Watched(gen, name) as unknown as G;
   return gen;
 }
 
@@ -133,11 +133,13 @@ export function libraryCoro<G extends Generator<unknown, unknown, unknown>>(
 class WatchedImpl {
   declare _inner: Generator<unknown, unknown, unknown>;
   declare _watching: boolean;
+  // biome-ignore lint/suspicious/noThenProperty: `await` on a coroutine is refused with a TypeError.
   declare then: Refusal;
 
   constructor(inner: Generator<unknown, unknown, unknown>, name: string) {
     this._inner = inner;
     this._watching = watchUnstarted(this, name);
+    // biome-ignore lint/suspicious/noThenProperty: see above.
     this.then = refuseAwait(name);
   }
 

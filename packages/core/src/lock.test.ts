@@ -1,11 +1,8 @@
 import { describe, expect, test, vi } from 'vitest';
-import type { EventLoop } from './public';
 import { CancelledError } from './exceptions';
-import type { Future } from './public';
 import { Lock } from './lock';
 import { WaiterQueue } from './waiters';
 import { run, runSync } from './runner';
-import { getRunningLoop } from './runningLoop';
 import type { Task } from './public';
 import { createTask, currentTask } from './taskFunctions';
 import type { Coro } from './types';
