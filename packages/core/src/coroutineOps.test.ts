@@ -35,8 +35,9 @@ const implementations: Array<[string, Ops]> = [
 function liveTimers(): number {
   const loop = runningLoop() as EventLoop;
   let n = 0;
-  loop._timers.forEach((t) => {
+  loop._timers.filter((t) => {
     if (t._timer === TIMER_QUEUED) n++;
+    return true;
   });
   return n;
 }

@@ -56,8 +56,10 @@ function checkCallback(fn: unknown, method: string): void {
   }
 }
 
-function unschedule(t: TimerEntry): void {
+/** Drops a timer from the queue (the loop closes). */
+function unschedule(t: TimerEntry): boolean {
   t._timer = TIMER_IDLE;
+  return false;
 }
 
 /** Compaction of the timer queue: drops the cancelled timers. */
@@ -87,7 +89,6 @@ export class EventLoop implements api.EventLoop, DrivenLoop {
   /** @internal */ _debug: boolean;
   /** @internal */ _ready = new RingQueue<Runnable>(64);
   /** @internal */ _timers = new TimerQueue<TimerEntry>();
-  /** @internal */ _timerSeq = 0;
   /** @internal */ _timerCancelledCount = 0;
   /** @internal */ _stopping = false;
   /** @internal */ _closed = false;
@@ -170,14 +171,7 @@ export class EventLoop implements api.EventLoop, DrivenLoop {
   #callAt(when: number, cb: unknown, args: unknown[], method: string, now?: number): TimerHandle {
     this._checkClosed();
     checkCallback(cb, method);
-    const t = new TimerHandle(
-      when,
-      this._timerSeq++,
-      cb as (...a: never[]) => unknown,
-      args,
-      this,
-      captureMap(),
-    );
+    const t = new TimerHandle(when, cb as (...a: never[]) => unknown, args, this, captureMap());
     return this.#schedule(t, now);
   }
 
@@ -186,7 +180,6 @@ export class EventLoop implements api.EventLoop, DrivenLoop {
     this._checkClosed();
     const now = this._clock.now();
     e._when = now + delayMs;
-    e._seq = this._timerSeq++;
     this.#schedule(e, now);
   }
 
@@ -289,8 +282,7 @@ export class EventLoop implements api.EventLoop, DrivenLoop {
     if (this._closed) return;
     this._closed = true;
     this._ready.clear();
-    this._timers.forEach(unschedule);
-    this._timers.clear();
+    this._timers.filter(unschedule);
     this._timerCancelledCount = 0;
     this._driver.clearHostTimer();
     reportUnretrieved(this);

@@ -33,10 +33,8 @@ export interface Runnable {
  * @internal
  */
 export interface TimerEntry extends Runnable {
-  /** The deadline (loop time, ms). */
+  /** The deadline (loop time, ms). Timers with equal deadlines run in scheduling order. */
   _when: number;
-  /** Numbers the timers of a loop in scheduling order: FIFO among equal deadlines. */
-  _seq: number;
   /**
    * Where the entry stands with the loop: `TIMER_IDLE` (not queued), `TIMER_QUEUED`, or
    * `TIMER_DROPPED` (queued but cancelled: it stays until popped or compacted away, as
@@ -196,7 +194,7 @@ export interface LoopInternals extends EventLoop {
 
   /**
    * Queues `e` (not queued) as a timer due `delayMs` from now (a number, not NaN): sets
-   * its `_when`, `_seq` and `_timer`. For core's objects that are their own timer
+   * its `_when` and `_timer`. For core's objects that are their own timer
    * (`sleep`). Throws like `callLater` when the loop is closed.
    */
   _addTimer(e: TimerEntry, delayMs: number): void;

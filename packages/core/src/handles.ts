@@ -168,13 +168,11 @@ export class Handle implements api.Handle {
  */
 export class TimerHandle extends Handle implements api.TimerHandle, TimerEntry {
   /** @internal */ _when: number;
-  /** @internal FIFO order among equal deadlines */ _seq: number;
   /** @internal the loop's: see `TimerEntry` */ _timer = TIMER_IDLE;
 
   /** @internal Use `loop.callLater` / `loop.callAt`. */
   constructor(
     when: number,
-    seq: number,
     callback: (...args: never[]) => unknown,
     args: unknown[],
     loop: LoopInternals,
@@ -182,7 +180,6 @@ export class TimerHandle extends Handle implements api.TimerHandle, TimerEntry {
   ) {
     super(callback, args, undefined, loop, ctx);
     this._when = when;
-    this._seq = seq;
   }
 
   when(): number {

@@ -98,7 +98,6 @@ class SleepOpImpl<T> implements Waitable, TimerEntry {
   declare _waiter: DoneWaker | null;
   /** The delay until started; then the deadline (TimerEntry). */
   declare _when: number;
-  declare _seq: number;
   declare _timer: number;
 
   constructor(ms: number, result: T) {
@@ -107,7 +106,6 @@ class SleepOpImpl<T> implements Waitable, TimerEntry {
     this._flags = watchUnstarted(this, 'sleep()') ? NEW | WATCHED : NEW;
     this._waiter = null;
     this._when = ms;
-    this._seq = 0;
     this._timer = TIMER_IDLE;
   }
 

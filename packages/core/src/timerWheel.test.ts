@@ -101,6 +101,22 @@ describe('TimerQueue', () => {
     }
   });
 
+  test('a timer pushed far out comes before a later one with the same deadline', () => {
+    // A: 5000 ms out, beyond the ring (the heap). The loop's time moves to 2000 (the
+    // ring now reaches 5000), then B is pushed for the same deadline: A stays first.
+    for (const keepRingBusy of [false, true]) {
+      const { q, add } = make();
+      add(5000, 0); // A (id 0)
+      if (keepRingBusy) add(3000, 0); // id 1: the ring is not empty meanwhile
+      q.advance(2000);
+      add(5000, 2000); // B
+      add(5000.5, 2000);
+      const out: number[] = [];
+      for (let e = q.pop(); e !== undefined; e = q.pop()) out.push(e.id);
+      expect(out).toEqual(keepRingBusy ? [1, 0, 2, 3] : [0, 1, 2]);
+    }
+  });
+
   test('filter() keeps the chosen timers in order', () => {
     const { q, add, all, drain } = make();
     for (let i = 0; i < 3000; i++) add((i * 7919) % 9000, 0);
@@ -109,16 +125,16 @@ describe('TimerQueue', () => {
     expect(drain()).toEqual(sorted(all.filter((e) => e.id % 3 === 0)));
   });
 
-  test('forEach() visits every queued timer once; clear() empties the queue', () => {
+  test('filter() visits every queued timer once; dropping them all empties the queue', () => {
     const { q, add } = make();
     for (let i = 0; i < 100; i++) add(i * 97, 0);
     q.pop();
     const seen: number[] = [];
-    q.forEach((e) => {
+    q.filter((e) => {
       seen.push(e.id);
+      return false;
     });
     expect(seen.sort((a, b) => a - b)).toEqual(Array.from({ length: 99 }, (_, i) => i + 1));
-    q.clear();
     expect(q.length).toBe(0);
     expect(q.pop()).toBeUndefined();
     add(5, 0);

@@ -15,19 +15,24 @@
  * than the heap there).
  *
  * Order: timers come out by deadline, and timers with equal deadlines in the order
- * they were pushed (FIFO; `_seq` numbers them). A slot's array holds its timers in push
- * order; when they all share one deadline (whole milliseconds, as on a virtual clock)
- * that is already their order. Fractional deadlines in one slot (the real clock) are
- * sorted, stably, by deadline once the slot is the earliest: equal deadlines keep push
- * order. The earliest of the ring and the heap is chosen by (deadline, `_seq`).
+ * they were pushed (FIFO). A slot's array holds its timers in push order; when they all
+ * share one deadline (whole milliseconds, as on a virtual clock) that is already their
+ * order. Fractional deadlines in one slot (the real clock) are sorted, stably, by
+ * deadline once the slot is the earliest: equal deadlines keep push order. The heap
+ * numbers what it holds itself, for the same FIFO order.
  *
  * The cursor: every timer in the ring has `floor(deadline)` in
  * `[cursor, cursor + SLOTS)` and sits in slot `floor(deadline) & MASK`, except that
  * the slot of the cursor also takes the timers pushed with a deadline before the cursor
- * (already due: the slot is then sorted before use). The cursor only moves forward, and
- * only over empty slots, to the loop's time (`advance`, once per iteration) or to the
- * slot a pop takes from — never ahead of the loop's time, so that timers pushed later
- * for the near future still fall in their own slot.
+ * (already due: the slot is then sorted before use). Every timer in the heap is due at
+ * or after `cursor + SLOTS`: whenever the cursor moves, the heap's timers that come
+ * within reach move into the ring, in their order, before any other timer can be pushed
+ * for those milliseconds — so the ring's earliest timer is always the earliest of all,
+ * and equal deadlines in the ring are in push order. The cursor only moves forward over
+ * empty slots, to the loop's time (`advance`, once per iteration) or to the slot a pop
+ * takes from, never ahead of the loop's time (so that timers pushed later for the near
+ * future still fall in their own slot); when the ring is empty it starts again at the
+ * loop's time.
  *
  * Cancellation is the loop's (lazy: a cancelled timer stays until it is popped or the
  * queue is filtered). Nothing here recurses; a million timers are fine.
@@ -66,10 +71,10 @@ export class TimerQueue<E extends HeapEntry> {
   #bits: Int32Array | null = null;
   /** How many timers the ring holds. */
   #count = 0;
-  /** See the module comment; NaN until the ring is first used. */
-  #cursor = Number.NaN;
-  /** A lower bound of the loop's time (whole ms), from `advance`; NaN until known. */
-  #time = Number.NaN;
+  /** See the module comment (set when the ring starts). */
+  #cursor = 0;
+  /** A lower bound of the loop's time (whole ms), from `advance` and `push`; -∞ until known. */
+  #time = Number.NEGATIVE_INFINITY;
   /** Set by `#frontSlot`: the key and head index of the earliest slot. */
   #frontKey = 0;
   #frontHead = 0;
@@ -80,36 +85,28 @@ export class TimerQueue<E extends HeapEntry> {
   }
 
   /**
-   * Queues `e`. `now`, when the caller knows it, is the loop's time: it places the
-   * ring's window when the ring is empty.
+   * Queues `e`. `now`, when the caller knows it, is the loop's time: an empty ring
+   * starts there.
    */
   push(e: E, now?: number): void {
     const k = Math.floor(e._when);
-    if (this.#count === 0) {
-      if (!Number.isFinite(k)) {
-        this.#far.push(e);
-        return;
-      }
+    if (now !== undefined && now > this.#time) this.#time = Math.floor(now);
+    if (this.#count === 0 && k !== Number.POSITIVE_INFINITY) {
       // An empty ring starts at the loop's time (not at a far deadline, which would
-      // make every nearer timer a "due already" one).
-      let start = this.#time;
-      if (now !== undefined && (Number.isNaN(start) || now > start)) start = Math.floor(now);
-      this.#cursor = Number.isNaN(start) || k < start ? k : start;
+      // make every nearer timer a "due already" one), or at `e` if it is earlier.
+      const t = this.#time;
+      let start = k < t ? k : t;
+      if (!Number.isFinite(start)) start = Number.isFinite(t) ? t : Number.isFinite(k) ? k : 0;
+      this.#cursor = start;
+      this.#reach();
     }
-    const cursor = this.#cursor;
-    if (k - cursor < SLOTS && k !== Number.NEGATIVE_INFINITY) this.#add(e, Math.max(k, cursor));
-    else this.#far.push(e); // too far out, or not finite
+    if (k - this.#cursor < SLOTS) this.#add(e, Math.max(k, this.#cursor));
+    else this.#far.push(e); // too far out, or never
   }
 
   /** The earliest timer, without removing it. */
   peek(): E | undefined {
-    const far = this.#far.peek();
-    if (this.#count === 0) return far;
-    const near = this.#frontSlot()[this.#frontHead] as E;
-    if (far === undefined) return near;
-    return near._when < far._when || (near._when === far._when && near._seq < far._seq)
-      ? near
-      : far;
+    return this.#count === 0 ? this.#far.peek() : (this.#frontSlot()[this.#frontHead] as E);
   }
 
   /** Removes and returns the earliest timer. */
@@ -119,29 +116,27 @@ export class TimerQueue<E extends HeapEntry> {
 
   /** Removes and returns the earliest timer if its deadline is `end` or before. */
   popDue(end: number): E | undefined {
-    const far = this.#far.peek();
-    if (this.#count === 0)
+    if (this.#count === 0) {
+      const far = this.#far.peek();
       return far !== undefined && far._when <= end ? this.#far.pop() : undefined;
+    }
     const slot = this.#frontSlot();
     const h = this.#frontHead;
-    const near = slot[h] as E;
-    if (
-      far !== undefined &&
-      (far._when < near._when || (far._when === near._when && far._seq < near._seq))
-    ) {
-      return far._when <= end ? this.#far.pop() : undefined;
-    }
-    if (near._when > end) return undefined;
+    const e = slot[h] as E;
+    if (e._when > end) return undefined;
     const k = this.#frontKey;
     const i = k & MASK;
-    // Popping a due timer moves the cursor to its slot; never ahead of the loop's time
-    // (the loop also pops cancelled timers that are not due yet).
-    if (k <= this.#time) this.#cursor = k;
     slot[h] = undefined as unknown as E; // hold nothing once popped
     this.#count--;
     if (h + 1 === slot.length) this.#empty(i, slot);
     else (this.#heads as Int32Array)[i] = h + 1;
-    return near;
+    // Popping a due timer moves the cursor to its slot; never ahead of the loop's time
+    // (the loop also pops cancelled timers that are not due yet).
+    if (k > this.#cursor && k <= this.#time) {
+      this.#cursor = k;
+      this.#reach();
+    }
+    return e;
   }
 
   /**
@@ -150,11 +145,10 @@ export class TimerQueue<E extends HeapEntry> {
    */
   advance(now: number): void {
     const t = Math.floor(now);
-    if (t <= this.#time) return;
-    this.#time = t;
-    if (this.#count === 0 || t <= this.#cursor) return;
-    const k = this.#nextKey();
-    this.#cursor = Math.min(k, t);
+    if (t > this.#time) this.#time = t;
+    if (this.#count === 0 || this.#time <= this.#cursor) return;
+    this.#cursor = Math.min(this.#nextKey(), this.#time);
+    this.#reach();
   }
 
   /** Keeps only the timers for which `keep` is true (order kept). */
@@ -178,28 +172,15 @@ export class TimerQueue<E extends HeapEntry> {
     }
   }
 
-  /** Calls `fn` with every queued timer, in no particular order. */
-  forEach(fn: (e: E) => void): void {
-    for (const e of this.#far.items) fn(e);
-    if (this.#count === 0) return;
-    const slots = this.#slots as Array<E[] | undefined>;
-    const heads = this.#heads as Int32Array;
-    for (let i = 0; i < SLOTS; i++) {
-      const slot = slots[i];
-      if (slot === undefined) continue;
-      for (let r = heads[i] as number; r < slot.length; r++) fn(slot[r] as E);
+  /** Moves the heap's timers that the ring now reaches into the ring (module comment). */
+  #reach(): void {
+    const far = this.#far;
+    for (let e = far.peek(); e !== undefined; e = far.peek()) {
+      const k = Math.floor(e._when);
+      if (k - this.#cursor >= SLOTS) return;
+      far.pop();
+      this.#add(e, Math.max(k, this.#cursor));
     }
-  }
-
-  /** Drops every timer. */
-  clear(): void {
-    this.#far.clear();
-    this.#slots = null;
-    this.#heads = null;
-    this.#unsorted = null;
-    this.#bits = null;
-    this.#count = 0;
-    this.#cursor = Number.NaN;
   }
 
   /** Appends `e` to the slot of key `k` (the cursor's slot for a deadline before it). */
@@ -215,10 +196,10 @@ export class TimerQueue<E extends HeapEntry> {
     let slot = slots[i];
     if (slot === undefined) slot = slots[i] = [];
     const n = slot.length;
-    if (n === (this.#heads as Int32Array)[i]) {
+    if (n === 0) {
       const bits = this.#bits as Int32Array;
       bits[i >> 5] = (bits[i >> 5] as number) | (1 << (i & 31));
-    } else if ((slot[n - 1] as E)._when > e._when) {
+    } else if (!((slot[n - 1] as E)._when <= e._when)) {
       (this.#unsorted as Uint8Array)[i] = 1;
     }
     slot.push(e);
