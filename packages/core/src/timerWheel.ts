@@ -95,7 +95,7 @@ export class TimerQueue<E extends HeapEntry> {
       // An empty ring starts at the loop's time (not at a far deadline, which would
       // make every nearer timer a "due already" one), or at `e` if it is earlier.
       const t = this.#time;
-      let start = k < t ? k : t;
+      let start = Math.min(k, t);
       if (!Number.isFinite(start)) start = Number.isFinite(t) ? t : Number.isFinite(k) ? k : 0;
       this.#cursor = start;
       this.#reach();
