@@ -247,12 +247,14 @@ export class Future<T = unknown> implements api.Future<T>, Waitable {
 
   /** @internal The iterator protocol behind `yield*`; not for direct use. */
   next(): IteratorResult<api.Suspension, T> {
-    if (this._state === PENDING) {
+    const s = this._flags & STATE;
+    if (s === PENDING) {
       this._flags |= BLOCKING;
       // The token a task receives is the future itself (the task checks BLOCKING).
       return { done: false, value: this as unknown as api.Suspension };
     }
-    return { done: true, value: this.result() };
+    // (The common case, a result, without a call: `yield*` on a done future is hot.)
+    return { done: true, value: s === FINISHED ? (this._value as T) : this.result() };
   }
 
   /** @internal Delivers an error thrown into the awaiting coroutine. */
