@@ -159,7 +159,7 @@ export const groups = [
   {
     id: 'W5',
     key: 'w5',
-    title: 'W5 · heap bytes per pending task (100k blocked on a never-set future)',
+    title: 'W5 · heap bytes per pending task (100k blocked on a never-set future, or asleep)',
     file: 'w5-memory.mjs',
     py: 'w5.py',
     n: 100 * K,
@@ -170,6 +170,8 @@ export const groups = [
     cases: [
       { impl: 'aio', role: 'aio' },
       { impl: 'native', role: 'native' },
+      { impl: 'aio-sleeper', role: 'aio', vs: 'native-sleeper' },
+      { impl: 'native-sleeper', role: 'native' },
       { impl: 'effection', n: 10 * K },
       { impl: 'effect' },
       { impl: 'tracemalloc', lang: 'python' },
@@ -225,6 +227,7 @@ export const groups = [
     vs: 'native',
     cases: [
       { impl: 'aio', role: 'aio' },
+      { impl: 'aio-gather', role: 'aio' },
       { impl: 'native', role: 'native' },
       { impl: 'effection', n: 10 * K },
       { impl: 'effect' },
@@ -255,7 +258,9 @@ export const groups = [
 const KB = 1000;
 
 /**
- * The issue's targets. `abs` compares the aio case's median with a fixed figure
+ * The targets: issue 6's (absolute, or a ratio to the group's native baseline) and
+ * issue 14's (ratios; `vs` names another case of the group as the baseline, `aio`
+ * lists the size target of W7). `abs` compares the aio case's median with a fixed figure
  * (`perOpNs`, `totalMs`, `bytes`); `ratio` compares it with the group's native
  * baseline (`vs`) measured in the same run. `ref` is the figure the issue quotes
  * for a peer "on these machines" when it set the target: the measured figure of
@@ -355,4 +360,63 @@ export const targets = [
     ratio: 1.3,
   },
   { id: 'W9', group: 'w9', impl: 'recorder', text: 'the recorder ≤ 3× none', ratio: 3 },
+  // ---- issue 14 (ratios measured in the same run) ----
+  {
+    id: 'W1',
+    group: 'w1',
+    impl: 'aio-callsoon',
+    text: 'issue 14: ≤ 0.75× Promise.then',
+    ratio: 0.75,
+  },
+  {
+    id: 'W4',
+    group: 'w4-virtual-100k',
+    impl: 'aio-virtual',
+    text: 'issue 14: 100k virtual ≤ 0.20× fake-timers',
+    ratio: 0.2,
+  },
+  {
+    id: 'W4',
+    group: 'w4-virtual-1m',
+    impl: 'aio-virtual',
+    text: 'issue 14: 1M virtual ≤ 0.15× fake-timers',
+    ratio: 0.15,
+  },
+  {
+    id: 'W5',
+    group: 'w5',
+    impl: 'aio',
+    text: 'issue 14: ≤ 0.75× native bytes per pending task',
+    ratio: 0.75,
+  },
+  {
+    id: 'W6',
+    group: 'w6',
+    impl: 'aio',
+    text: 'issue 14: ≤ 1.5× the hand-rolled queue',
+    ratio: 1.5,
+  },
+  {
+    id: 'W7',
+    group: 'w7',
+    impl: 'aio-minimal',
+    text: 'issue 14: minimal program ≤ 7000 B',
+    abs: { bytes: 7000 },
+  },
+  {
+    id: 'W8',
+    group: 'w8',
+    impl: 'aio',
+    text: 'issue 14: faster than Effect (Fiber.interruptAll)',
+    ratio: 1.0,
+    vs: 'effect',
+  },
+  {
+    id: 'W8',
+    group: 'w8',
+    impl: 'aio-gather',
+    text: 'issue 14: gather(returnExceptions) ≤ 1.5× wait',
+    ratio: 1.5,
+    vs: 'aio',
+  },
 ];

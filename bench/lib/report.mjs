@@ -40,7 +40,9 @@ function rangeText(r) {
 
 function perOpText(r) {
   if (r.error || !r.perOp || r.unit === 'bytes')
-    return r.unit === 'bytes' && r.group === 'w5' ? `${Math.round(r.median)} B/task` : '—';
+    return r.unit === 'bytes' && r.group === 'w5'
+      ? `${Math.round(r.median)} B/${r.key.endsWith('sleeper') ? 'sleeper' : 'task'}`
+      : '—';
   return `${fmtNs((r.median * 1e6) / r.n)}/${r.perOp}`;
 }
 
@@ -78,7 +80,17 @@ export function evaluateTargets(results) {
     } else if (t.abs?.bytes !== undefined) {
       abs = { ok: row.median <= t.abs.bytes, text: fmtBytes(row.median) };
     }
-    const r = ratioOf(results, row);
+    // A target may name its own baseline (`vs`: another case of the group).
+    const vsRow =
+      t.vs === undefined
+        ? undefined
+        : results.find((x) => x.group === t.group && x.key === t.vs && x.lang === 'node');
+    const r =
+      t.vs === undefined
+        ? ratioOf(results, row)
+        : vsRow === undefined || vsRow.error
+          ? undefined
+          : unitValue(row) / unitValue(vsRow);
     const ratio =
       t.ratio !== undefined && r !== undefined ? { ok: r <= t.ratio, text: fmtRatio(r) } : null;
     let scaled = null;
@@ -109,7 +121,8 @@ function targetsTable(results) {
     }
     const checks = [e.abs, e.ratio].filter((x) => x !== null);
     const ok = checks.every((x) => x.ok);
-    const rText = e.r === undefined ? '—' : fmtRatio(e.r);
+    const rText =
+      e.r === undefined ? '—' : `${fmtRatio(e.r)}${e.target.vs ? ` (× ${e.target.vs})` : ''}`;
     let measured = e.abs ? e.abs.text : '—';
     if (e.abs === null && e.row.metric === 'overhead') {
       measured = `${fmtMs(e.row.median)} overhead`;

@@ -7,8 +7,12 @@
 //   native     async function × N, each await p
 //   effection  spawn × N, each yield* operation of withResolvers()
 //   effect     Effect.forkChild × N, each Deferred.await
+// The same for N sleepers (a task asleep on a timer: what a sleeper holds alive, its
+// timer included), sleeping 1 s on the real clock:
+//   aio-sleeper     createTask × N, each yield* sleep(1000)
+//   native-sleeper  async function × N, each await a setTimeout promise
 // Needs --expose-gc (the runner passes it).
-import { createTask, gather, getRunningLoop, run } from '@aio/core';
+import { createTask, gather, getRunningLoop, run, sleep } from '@aio/core';
 import { check, collect, emit, main, options, triangle } from '../lib/harness.mjs';
 
 let started = 0;
@@ -42,6 +46,43 @@ const impls = {
         return [perTask, s];
       })(),
     ),
+  'aio-sleeper': async () => (n) =>
+    run(
+      (function* () {
+        function* sleeper(i) {
+          started++;
+          yield* sleep(1000);
+          return i;
+        }
+        const h0 = heapUsed();
+        const tasks = new Array(n);
+        for (let i = 0; i < n; i++) tasks[i] = createTask(sleeper(i));
+        yield;
+        check('sleepers started before measuring', started, n);
+        const perTask = (heapUsed() - h0) / n;
+        const rs = yield* gather(tasks);
+        let s = 0;
+        for (let i = 0; i < n; i++) s += rs[i];
+        return [perTask, s];
+      })(),
+    ),
+  'native-sleeper': async () => async (n) => {
+    async function sleeper(i) {
+      started++;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      return i;
+    }
+    const h0 = heapUsed();
+    const tasks = new Array(n);
+    for (let i = 0; i < n; i++) tasks[i] = sleeper(i);
+    await null;
+    check('sleepers started before measuring', started, n);
+    const perTask = (heapUsed() - h0) / n;
+    const rs = await Promise.all(tasks);
+    let s = 0;
+    for (let i = 0; i < n; i++) s += rs[i];
+    return [perTask, s];
+  },
   native: async () => async (n) => {
     let resolve;
     const p = new Promise((r) => {

@@ -6,11 +6,12 @@
 // phase only; the case checks that every task ran its cleanup (finally) and ended
 // cancelled.
 //   aio        task.cancel() × N, then yield* wait(tasks)
+//   aio-gather the same, collected with yield* gather(tasks, { returnExceptions: true })
 //   native     one AbortController per task (the native way to cancel an async
 //              function): abort() × N, then Promise.allSettled
 //   effection  task.halt() × N (Effection's cancellation), all awaited
 //   effect     Fiber.interruptAll(fibers)
-import { createTask, getRunningLoop, run, wait } from '@aio/core';
+import { CancelledError, createTask, gather, getRunningLoop, run, wait } from '@aio/core';
 import { check, main, options, timeRuns } from '../lib/harness.mjs';
 
 let started = 0;
@@ -39,6 +40,32 @@ const impls = {
         const elapsedMs = performance.now() - t0;
         let cancelled = 0;
         for (let i = 0; i < n; i++) if (tasks[i].cancelled()) cancelled++;
+        return { elapsedMs, value: cancelled };
+      })(),
+    ),
+  'aio-gather': async () => (n) =>
+    run(
+      (function* () {
+        const loop = getRunningLoop();
+        function* blocked() {
+          started++;
+          try {
+            yield* loop.createFuture();
+          } finally {
+            cleaned++;
+          }
+        }
+        const tasks = new Array(n);
+        for (let i = 0; i < n; i++) tasks[i] = createTask(blocked());
+        yield;
+        check('tasks started before cancelling', started, n);
+        const t0 = performance.now();
+        for (let i = 0; i < n; i++) tasks[i].cancel();
+        const rs = yield* gather(tasks, { returnExceptions: true });
+        const elapsedMs = performance.now() - t0;
+        let cancelled = 0;
+        for (let i = 0; i < n; i++)
+          if (tasks[i].cancelled() && rs[i] instanceof CancelledError) cancelled++;
         return { elapsedMs, value: cancelled };
       })(),
     ),

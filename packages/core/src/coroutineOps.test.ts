@@ -9,6 +9,7 @@ import { errorOf, go } from '../test/helpers';
 import { getSpec, putSpec, sleepSpec } from './coroutineOps.reference.testutil';
 import { CancelledError } from './exceptions';
 import type { EventLoop } from './eventLoop';
+import { TIMER_QUEUED } from './events';
 import { Queue } from './queues';
 import { runningLoop } from './runningLoop';
 import { sleep } from './sleep';
@@ -33,7 +34,12 @@ const implementations: Array<[string, Ops]> = [
 /** The loop's timers that are still live (scheduled and not cancelled). */
 function liveTimers(): number {
   const loop = runningLoop() as EventLoop;
-  return loop._timers.items.filter((t) => !t._cancelled).length;
+  let n = 0;
+  loop._timers.filter((t) => {
+    if (t._timer === TIMER_QUEUED) n++;
+    return true;
+  });
+  return n;
 }
 
 /** Names the outcome of a task: its result, or the name of its error. */

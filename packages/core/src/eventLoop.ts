@@ -15,9 +15,16 @@
  */
 
 import { realClock } from './clock';
-import type { Context, VarMap } from './contextvars';
+import { type Context, type VarMap, captureMap } from './contextvars';
 import { ensureFutureOn } from './ensureFuture';
-import type { ListedTask, Runnable } from './events';
+import {
+  type ListedTask,
+  type Runnable,
+  TIMER_DROPPED,
+  TIMER_IDLE,
+  TIMER_QUEUED,
+  type TimerEntry,
+} from './events';
 import { repr } from './format';
 import { CANCELLED, FINISHED, Future, PENDING, reportUnretrieved } from './future';
 import { Handle, TimerHandle } from './handles';
@@ -25,7 +32,7 @@ import { type DrivenLoop, HostDriver } from './hostDriver';
 import { RingQueue } from './ringQueue';
 import { peekRunningLoop } from './runningLoop';
 import { Task } from './task';
-import { TimerHeap } from './timerHeap';
+import { TimerQueue } from './timerWheel';
 import { addInstrument, removeInstrument } from './instruments';
 import type * as api from './types';
 import type {
@@ -49,6 +56,19 @@ function checkCallback(fn: unknown, method: string): void {
   }
 }
 
+/** Drops a timer from the queue (the loop closes). */
+function unschedule(t: TimerEntry): boolean {
+  t._timer = TIMER_IDLE;
+  return false;
+}
+
+/** Compaction of the timer queue: drops the cancelled timers. */
+function keepLive(t: TimerEntry): boolean {
+  if (t._timer !== TIMER_DROPPED) return true;
+  t._timer = TIMER_IDLE;
+  return false;
+}
+
 /** Stops the loop once the future given to runUntilComplete is done. */
 function runUntilCompleteCb(fut: api.Future<unknown>): void {
   if (!fut.cancelled()) fut.exception();
@@ -68,8 +88,7 @@ export class EventLoop implements api.EventLoop, DrivenLoop {
   /** @internal */ _clock: Clock;
   /** @internal */ _debug: boolean;
   /** @internal */ _ready = new RingQueue<Runnable>(64);
-  /** @internal */ _timers = new TimerHeap<TimerHandle>();
-  /** @internal */ _timerSeq = 0;
+  /** @internal */ _timers = new TimerQueue<TimerEntry>();
   /** @internal */ _timerCancelledCount = 0;
   /** @internal */ _stopping = false;
   /** @internal */ _closed = false;
@@ -78,8 +97,10 @@ export class EventLoop implements api.EventLoop, DrivenLoop {
   /** @internal */ _exceptionHandler: ExceptionHandler | null = null;
   /** @internal */ _taskFactory: TaskFactory | null = null;
   /** @internal */ _currentTask: api.Task<unknown> | null = null;
-  /** @internal */ _taskHead: ListedTask | null = null;
-  /** @internal */ _taskTail: ListedTask | null = null;
+  /** @internal */ _taskChunks: Array<Array<ListedTask | null> | null> = [];
+  /** @internal */ _taskLive: number[] = [];
+  /** @internal */ _taskBase = 0;
+  /** @internal */ _taskNextSlot = 0;
   /** @internal */ _taskCount = 0;
   /** @internal */ _hostPending = 0;
   /** @internal */ _lost: Set<WeakRef<api.Future<unknown>>> | null = null;
@@ -123,12 +144,7 @@ export class EventLoop implements api.EventLoop, DrivenLoop {
   callSoon<A extends unknown[]>(cb: (...args: A) => unknown, ...args: A): api.Handle {
     this._checkClosed();
     checkCallback(cb, 'callSoon');
-    const h = new Handle(
-      cb as (...a: never[]) => unknown,
-      args.length === 0 ? null : args,
-      this,
-      null,
-    );
+    const h = new Handle(cb as (...a: never[]) => unknown, args, undefined, this, captureMap());
     this._pushReady(h);
     return h;
   }
@@ -139,7 +155,8 @@ export class EventLoop implements api.EventLoop, DrivenLoop {
     ...args: A
   ): api.TimerHandle {
     checkTime(delayMs, 'callLater', 'delayMs');
-    return this.#callAt(this._clock.now() + delayMs, cb, args, 'callLater');
+    const now = this._clock.now();
+    return this.#callAt(now + delayMs, cb, args, 'callLater', now);
   }
 
   callAt<A extends unknown[]>(
@@ -151,31 +168,32 @@ export class EventLoop implements api.EventLoop, DrivenLoop {
     return this.#callAt(whenMs, cb, args, 'callAt');
   }
 
-  #callAt(when: number, cb: unknown, args: unknown[], method: string): TimerHandle {
+  #callAt(when: number, cb: unknown, args: unknown[], method: string, now?: number): TimerHandle {
     this._checkClosed();
     checkCallback(cb, method);
-    const t = new TimerHandle(
-      when,
-      this._timerSeq++,
-      cb as (...a: never[]) => unknown,
-      args.length === 0 ? null : args,
-      this,
-      null,
-    );
-    return this.#schedule(t);
+    const t = new TimerHandle(when, cb as (...a: never[]) => unknown, args, this, captureMap());
+    return this.#schedule(t, now);
   }
 
   /** @internal See LoopInternals. */
-  _callLaterOne(delayMs: number, cb: (arg: never) => unknown, arg: unknown): TimerHandle {
+  _addTimer(e: TimerEntry, delayMs: number): void {
     this._checkClosed();
-    return this.#schedule(
-      TimerHandle._singleAt(this._clock.now() + delayMs, this._timerSeq++, cb, arg, this),
-    );
+    const now = this._clock.now();
+    e._when = now + delayMs;
+    this.#schedule(e, now);
   }
 
-  #schedule(t: TimerHandle): TimerHandle {
-    t._scheduled = true;
-    this._timers.push(t);
+  /** @internal See LoopInternals. */
+  _dropTimer(e: TimerEntry): void {
+    if (e._timer === TIMER_QUEUED) {
+      e._timer = TIMER_DROPPED;
+      this._timerCancelledCount++;
+    }
+  }
+
+  #schedule<E extends TimerEntry>(t: E, now: number | undefined): E {
+    t._timer = TIMER_QUEUED;
+    this._timers.push(t, now);
     if (this._idle) this._driver.wake();
     return t;
   }
@@ -264,8 +282,7 @@ export class EventLoop implements api.EventLoop, DrivenLoop {
     if (this._closed) return;
     this._closed = true;
     this._ready.clear();
-    for (const t of this._timers.items) t._scheduled = false;
-    this._timers.clear();
+    this._timers.filter(unschedule);
     this._timerCancelledCount = 0;
     this._driver.clearHostTimer();
     reportUnretrieved(this);
@@ -357,14 +374,9 @@ export class EventLoop implements api.EventLoop, DrivenLoop {
   }
 
   /** @internal */
-  _callSoonOne(cb: (arg: never) => unknown, arg: unknown, ctx: Context | null, map: VarMap): void {
+  _callSoonOne(cb: (arg: never) => unknown, arg: unknown, ctx: Context | VarMap): void {
     this._checkClosed();
-    this._pushReady(Handle._single(cb, arg, this, ctx, map));
-  }
-
-  /** @internal */
-  _timerCancelled(): void {
-    this._timerCancelledCount++;
+    this._pushReady(new Handle(cb as (...a: never[]) => unknown, undefined, arg, this, ctx));
   }
 
   /** @internal */
@@ -393,37 +405,32 @@ export class EventLoop implements api.EventLoop, DrivenLoop {
 
   /** @internal The earliest deadline, after dropping cancelled timers at the top. */
   _nextDeadline(): number {
-    const heap = this._timers;
-    let top = heap.peek();
-    while (top?._cancelled) {
-      heap.pop();
-      top._scheduled = false;
+    const timers = this._timers;
+    let top = timers.peek();
+    while (top !== undefined && top._timer === TIMER_DROPPED) {
+      timers.pop();
+      top._timer = TIMER_IDLE;
       this._timerCancelledCount--;
-      top = heap.peek();
+      top = timers.peek();
     }
     return top === undefined ? Number.POSITIVE_INFINITY : top._when;
   }
 
   /** @internal One iteration: due timers join the ready queue, then what was ready runs. */
   _runOnce(): void {
-    const heap = this._timers;
-    const n = heap.length;
+    const timers = this._timers;
+    const n = timers.length;
     if (n > MIN_SCHEDULED_TIMER_HANDLES && this._timerCancelledCount * 2 > n) {
-      heap.filter((t) => {
-        if (t._cancelled) t._scheduled = false;
-        return !t._cancelled;
-      });
+      timers.filter(keepLive);
       this._timerCancelledCount = 0;
     }
-    if (heap.length > 0) {
+    if (timers.length > 0) {
       const end = this._clock.now();
-      let t = heap.peek();
-      while (t !== undefined && t._when <= end) {
-        heap.pop();
-        t._scheduled = false;
-        if (t._cancelled) this._timerCancelledCount--;
+      timers.advance(end);
+      for (let t = timers.popDue(end); t !== undefined; t = timers.popDue(end)) {
+        if (t._timer === TIMER_DROPPED) this._timerCancelledCount--;
         else this._ready.push(t);
-        t = heap.peek();
+        t._timer = TIMER_IDLE;
       }
     }
     const ready = this._ready;

@@ -13,7 +13,7 @@
 
 import type { Context, VarMap } from './contextvars';
 import { repr } from './format';
-import type { EventLoop, Future, Instrument, Task, TimerHandle } from './types';
+import type { EventLoop, Future, Instrument, Task, WaitInfo } from './types';
 
 /**
  * What the ready queue holds: a handle (a callback) or a task (its own step). The loop
@@ -26,6 +26,77 @@ export interface Runnable {
 }
 
 /**
+ * An entry of the loop's timer queue (`timerWheel.ts`): a `TimerHandle`, or an object
+ * core makes that is its own timer (a sleep). When due it joins the ready queue and
+ * the loop runs it once.
+ *
+ * @internal
+ */
+export interface TimerEntry extends Runnable {
+  /** The deadline (loop time, ms). Timers with equal deadlines run in scheduling order. */
+  _when: number;
+  /**
+   * Where the entry stands with the loop: `TIMER_IDLE` (not queued), `TIMER_QUEUED`, or
+   * `TIMER_DROPPED` (queued but cancelled: it stays until popped or compacted away, as
+   * asyncio's cancelled timer handles do). Written by the loop (`_addTimer`,
+   * `_dropTimer`, and when it pops or drops the entry) and nobody else.
+   */
+  _timer: number;
+}
+
+/** @internal */ export const TIMER_IDLE = 0;
+/** @internal */ export const TIMER_QUEUED = 1;
+/** @internal */ export const TIMER_DROPPED = 2;
+
+/** @internal `WaitInfo` without the future (the future is the one describing itself). */
+export type WaitParts = Omit<WaitInfo, 'future'>;
+
+/**
+ * What a task can wait on (its `_futWaiter`): a Future, or an object core makes that
+ * acts as one towards the task without being one (a sleep, sleep.ts: one object instead
+ * of a coroutine, a future and a timer handle). Such an object carries the brand
+ * {@link WAITABLE} and yields itself with `BLOCKING` set in `_flags`, as `yield* fut`
+ * does; it is never seen by user code as a future: where the public API hands out the
+ * future a task waits on (`describeWait`, the `taskScheduled` hook) it hands out
+ * `_asFuture()`, a real Future standing for it from then on.
+ *
+ * @internal
+ */
+export interface Waitable {
+  readonly _loop: LoopInternals;
+  /** A Future's state (future.ts): PENDING, FINISHED, FAILED or CANCELLED. */
+  readonly _state: number;
+  /** The result, exception or cancel message, by state. */
+  readonly _value: unknown;
+  /** Bit 0 is future.ts's BLOCKING: set while yielded by `yield*`, cleared by the task. */
+  _flags: number;
+  done(): boolean;
+  cancel(msg?: string): boolean;
+  toString(): string;
+  _addWaker(w: DoneWaker): void;
+  _removeWaker(w: DoneWaker): void;
+  _describeWait(): WaitParts;
+  /** The CancelledError a waiter gets when it is cancelled. */
+  _makeCancelledError(): Error;
+  /** Its exception was delivered to a waiter (see future.ts's lost-exception watch). */
+  _retrieved(): void;
+  /** The public Future for this wait: a Future itself, or one that stands for it. */
+  _asFuture(): Future<unknown>;
+}
+
+/** @internal The brand of a {@link Waitable} that is not a Future (a prototype property). */
+export const WAITABLE: unique symbol = Symbol('aio.waitable');
+
+/** @internal Whether `x` is a branded {@link Waitable} (not a Future). */
+export function isBrandedWaitable(x: unknown): x is Waitable {
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    (x as { readonly [WAITABLE]?: unknown })[WAITABLE] === true
+  );
+}
+
+/**
  * An object told synchronously that a future is done, from inside the future's
  * completion (not through the ready queue). It must not run user code: a task queues
  * its own step, a promise bridge settles a native promise, gather queues its callback.
@@ -33,7 +104,13 @@ export interface Runnable {
  * @internal
  */
 export interface DoneWaker {
-  _onDone(fut: Future<unknown>): void;
+  /** `fut` is done: a Future (only a task also waits on the other {@link Waitable}s). */
+  _onDone(fut: Waitable): void;
+  /**
+   * The task only: it now waits on `to`, a Future standing for `from` (see
+   * {@link Waitable}'s `_asFuture`).
+   */
+  _rewait?(from: Waitable, to: Future<unknown>): void;
   /**
    * The future this waker acts for, if it makes one future await another (gather's
    * waker: the gather awaits its children). `getAwaitedBy` reads it, on wakers and on
@@ -43,15 +120,14 @@ export interface DoneWaker {
 }
 
 /**
- * A task as the loop's list of pending tasks sees it: an intrusive doubly linked list
- * (the links live in the task, so registering allocates nothing). `_nextTask` is
- * `undefined` while the task is not in a list. The list is owned by `task.ts`.
+ * A task as the loop's registry of pending tasks sees it (owned by `task.ts`): its
+ * number in the order of registration, the key of its slot, or -1 while it is not
+ * registered.
  *
  * @internal
  */
 export interface ListedTask extends Task<unknown> {
-  _prevTask: ListedTask | null;
-  _nextTask: ListedTask | null | undefined;
+  _slot: number;
 }
 
 /**
@@ -110,23 +186,25 @@ export interface LoopInternals extends EventLoop {
 
   /**
    * `callSoon(cb, arg)` for core's own callbacks: no argument check, no arguments
-   * array, and the context given as a `Context` (`ctx`) or, when `ctx` is null, as the
-   * variable map `map` captured earlier. Called by Future (done-callbacks) and gather.
+   * array, and how it runs given: a `Context` to enter, or the variables captured
+   * earlier (a `VarMap`, handles.ts). Called by Future (done-callbacks), gather and wait.
    * Throws like `callSoon` when the loop is closed.
    */
-  _callSoonOne(cb: (arg: never) => unknown, arg: unknown, ctx: Context | null, map: VarMap): void;
+  _callSoonOne(cb: (arg: never) => unknown, arg: unknown, ctx: Context | VarMap): void;
 
   /**
-   * `callLater(delayMs, cb, arg)` for core's own timers (`sleep`): no argument check
-   * and no arguments array. `delayMs` must already be a number that is not NaN.
+   * Queues `e` (not queued) as a timer due `delayMs` from now (a number, not NaN): sets
+   * its `_when` and `_timer`. For core's objects that are their own timer
+   * (`sleep`). Throws like `callLater` when the loop is closed.
    */
-  _callLaterOne(delayMs: number, cb: (arg: never) => unknown, arg: unknown): TimerHandle;
+  _addTimer(e: TimerEntry, delayMs: number): void;
 
   /**
-   * Told by a scheduled `TimerHandle` when it is cancelled, so that the loop can compact
-   * its heap once cancelled timers are the majority (asyncio's rule).
+   * Cancels the timer `e` if it is queued (lazily: it stays, marked `TIMER_DROPPED`,
+   * and the loop compacts its queue once cancelled timers are the majority, asyncio's
+   * rule). Called by `TimerHandle.cancel()` and by core's own timers.
    */
-  _timerCancelled(): void;
+  _dropTimer(e: TimerEntry): void;
 
   /**
    * How many wrapped native promises are pending. Incremented and decremented by
@@ -164,10 +242,17 @@ export interface LoopInternals extends EventLoop {
 
   /** The task whose step is running, or null. Set and cleared by task.ts only. */
   _currentTask: Task<unknown> | null;
-  /** The oldest pending task (the loop holds pending tasks strongly). task.ts only. */
-  _taskHead: ListedTask | null;
-  /** The newest pending task. task.ts only. */
-  _taskTail: ListedTask | null;
+  /**
+   * The pending tasks in registration order (the loop holds them strongly), in chunks
+   * of slots; see task.ts. task.ts only.
+   */
+  _taskChunks: Array<Array<ListedTask | null> | null>;
+  /** How many tasks each chunk holds. task.ts only. */
+  _taskLive: number[];
+  /** The number of the first slot of the first chunk. task.ts only. */
+  _taskBase: number;
+  /** The number the next task registered gets. task.ts only. */
+  _taskNextSlot: number;
   /** How many tasks are pending. task.ts only. */
   _taskCount: number;
 }

@@ -13,7 +13,13 @@
  */
 
 import { type Context, captureMap, type VarMap } from './contextvars';
-import { type DoneWaker, type LoopInternals, loopInternals } from './events';
+import {
+  type DoneWaker,
+  type LoopInternals,
+  type WaitParts,
+  type Waitable,
+  loopInternals,
+} from './events';
 import { type CancelledError, InvalidStateError, makeCancelledError } from './exceptions';
 import { repr } from './format';
 import { runningLoop } from './runningLoop';
@@ -27,29 +33,33 @@ import type * as api from './types';
 
 /*
  * `_flags`, one small integer per future, so that a pending task carries one field for
- * all its booleans and its cancel count:
+ * its state, all its booleans and its cancel count:
  *
- *   bit 0  BLOCKING       set by `yield* fut` (the iterator's `next()`), checked and
- *                         cleared by the task that receives the future: it tells
- *                         `yield* fut` from a mistaken bare `yield fut`
- *   bit 1  LOG_TRACEBACK  an exception nobody retrieved yet (set by `_fail`, cleared by
- *                         `result()`, `exception()`, `cancel()` and the awaiting task)
- *   bit 2  MUST_CANCEL    (tasks) a cancellation is due at the next step
- *   bits FLAG_BITS..      (tasks) how many cancellation requests are pending, counted in
- *                         units of CANCEL_REQUEST (task.ts)
+ *   bits 0-1  STATE          PENDING, FINISHED, FAILED or CANCELLED (read as `_state`)
+ *   bit 2     BLOCKING       set by `yield* fut` (the iterator's `next()`), checked and
+ *                            cleared by the task that receives the future: it tells
+ *                            `yield* fut` from a mistaken bare `yield fut`
+ *   bit 3     LOG_TRACEBACK  an exception nobody retrieved yet (set by `_fail`, cleared
+ *                            by `result()`, `exception()`, `cancel()` and the awaiting task)
+ *   bit 4     MUST_CANCEL    (tasks) a cancellation is due at the next step
+ *   bit 5     THROW_NEXT     (tasks) the next step throws an error into the coroutine
+ *                            (held aside by task.ts: rare, so it costs no field)
+ *   bits FLAG_BITS..         (tasks) how many cancellation requests are pending, counted
+ *                            in units of CANCEL_REQUEST (task.ts)
  *
  * FLAG_BITS is derived from the top flag, so adding a flag moves the count up with it.
  */
-/** @internal */ export const BLOCKING = 1;
-/** @internal */ export const LOG_TRACEBACK = 2;
-/** @internal */ export const MUST_CANCEL = 4;
+/** @internal The state bits of `_flags`. */ export const STATE = 3;
+/** @internal */ export const BLOCKING = 4;
+/** @internal */ export const LOG_TRACEBACK = 8;
+/** @internal */ export const MUST_CANCEL = 16;
+/** @internal */ export const THROW_NEXT = 32;
 /** @internal How many low bits of `_flags` are flags: the count of a task sits above them. */
-export const FLAG_BITS: number = 32 - Math.clz32(MUST_CANCEL);
+export const FLAG_BITS: number = 32 - Math.clz32(THROW_NEXT);
 
 type DoneCallback<T> = (fut: Future<T>) => unknown;
 
-/** @internal `WaitInfo` without the future (the future is the one describing itself). */
-export type WaitParts = Omit<api.WaitInfo, 'future'>;
+/** @internal */ export type { WaitParts };
 /** @internal */ export const NO_TASKS: readonly api.Task<unknown>[] = Object.freeze([]);
 
 /*
@@ -117,34 +127,38 @@ export function reportUnretrieved(loop: LoopInternals): void {
  * types.ts). Its state machine: PENDING → FINISHED | FAILED | CANCELLED, once; every
  * mutator opens with the same guard.
  *
- * The done-callback list has two slots: `_cb0`, the first entry when it is a waker
- * (the common case: one task awaits the future, no array), and `_callbacks`, the other
- * entries in order as pairs `[cb, ctx, cb, ctx, ...]`. The `ctx` of a pair encodes how
- * the callback runs, and `_dispatch` is its one reader:
+ * The done-callbacks, `_cbs`, in one of three encodings (so that the common case, one
+ * task awaiting the future, needs no array, and a future that 100 000 tasks await holds
+ * one slot per task):
  *
- *   - `null`: `cb` is a {@link DoneWaker}, told synchronously (`_onDone`);
- *   - a `Map` (a `VarMap`): `cb` is a function, scheduled with `callSoon` to run in a
- *     copy of the variables captured when it was added;
- *   - a `Context`: `cb` is a function, scheduled to run in that context.
+ *   - `null`: none;
+ *   - a {@link DoneWaker} (an object, never an array): the one entry;
+ *   - an array of the entries in order. A waker takes one element, told synchronously
+ *     (`_onDone`); a function callback takes two: the function, then how it runs — a
+ *     `Map` (a `VarMap`: in a copy of the variables captured when it was added) or a
+ *     `Context` (in that context). A waker is never a function, so the `typeof` of an
+ *     element tells where an entry ends.
+ *
+ * `_add` writes the list and `_finish` (through `_dispatch`), `_removeWaker`,
+ * `removeDoneCallback` and `_eachCallback` read it; nothing else touches `_cbs`.
  *
  * @internal
  */
-export class Future<T = unknown> implements api.Future<T> {
+export class Future<T = unknown> implements api.Future<T>, Waitable {
   /** @internal */ _loop: LoopInternals;
-  /** @internal */ _state: FutureState = PENDING;
   /** @internal result, exception, or cancel message, by state */ _value: unknown = undefined;
-  /**
-   * @internal The first waker (a task or a promise bridge) when it is the first
-   * entry: the common case, one task awaiting the future, needs no array.
-   */
-  _cb0: DoneWaker | null = null;
-  /** @internal the other entries, in order: [cb, ctx, cb, ctx, …] (see the class comment) */
-  _callbacks: unknown[] | null = null;
-  /** @internal flag bits and a task's cancel count: see FLAG_BITS */ _flags = 0;
+  /** @internal the done-callbacks, in the encoding of the class comment */
+  _cbs: DoneWaker | unknown[] | null = null;
+  /** @internal the state, flag bits and a task's cancel count: see FLAG_BITS */ _flags = 0;
 
   constructor(opts?: { loop?: api.EventLoop }) {
     const loop = opts?.loop;
     this._loop = loop === undefined ? runningLoop() : loopInternals(loop, 'Future()');
+  }
+
+  /** @internal The state (in `_flags`: one field less per future and task). */
+  get _state(): FutureState {
+    return (this._flags & STATE) as FutureState;
   }
 
   cancelled(): boolean {
@@ -179,23 +193,26 @@ export class Future<T = unknown> implements api.Future<T> {
     }
     const ctx = opts?.context ?? null;
     if (this._state !== PENDING) {
-      this._loop._callSoonOne(cb, this, ctx, ctx === null ? captureMap() : ctx._map);
+      this._loop._callSoonOne(cb, this, ctx ?? captureMap());
       return;
     }
     this._add(cb, ctx ?? captureMap());
   }
 
   removeDoneCallback(cb: DoneCallback<T>): number {
-    const rest = this._callbacks;
-    if (rest === null) return 0; // only a waker in _cb0, never a function
-    const all: unknown[] = this._cb0 === null ? [] : [this._cb0, null];
-    for (let i = 0; i < rest.length; i++) all.push(rest[i]);
-    this._cb0 = null;
-    this._callbacks = null;
+    const all = this._cbs;
+    if (!Array.isArray(all)) return 0; // none, or one waker (never a function)
+    this._cbs = null;
     let removed = 0;
-    for (let i = 0; i < all.length; i += 2) {
-      if (all[i] === cb) removed++;
-      else this._add(all[i], all[i + 1] as Context | VarMap | null);
+    for (let i = 0; i < all.length; i++) {
+      const e = all[i];
+      if (typeof e !== 'function') {
+        this._add(e, null);
+      } else {
+        const ctx = all[++i] as Context | VarMap;
+        if (e === cb) removed++;
+        else this._add(e, ctx);
+      }
     }
     return removed;
   }
@@ -230,12 +247,14 @@ export class Future<T = unknown> implements api.Future<T> {
 
   /** @internal The iterator protocol behind `yield*`; not for direct use. */
   next(): IteratorResult<api.Suspension, T> {
-    if (this._state === PENDING) {
+    const s = this._flags & STATE;
+    if (s === PENDING) {
       this._flags |= BLOCKING;
       // The token a task receives is the future itself (the task checks BLOCKING).
       return { done: false, value: this as unknown as api.Suspension };
     }
-    return { done: true, value: this.result() };
+    // (The common case, a result, without a call: `yield*` on a done future is hot.)
+    return { done: true, value: s === FINISHED ? (this._value as T) : this.result() };
   }
 
   /** @internal Delivers an error thrown into the awaiting coroutine. */
@@ -283,31 +302,23 @@ export class Future<T = unknown> implements api.Future<T> {
 
   /** @internal */
   _describeState(): string {
-    switch (this._state) {
-      case PENDING:
-        return 'pending';
-      case FINISHED:
-        return `finished result=${repr(this._value)}`;
-      case FAILED:
-        return `finished exception=${repr(this._value)}`;
-      default:
-        return 'cancelled';
-    }
+    return describeState(this._state, this._value);
+  }
+
+  /** @internal A Future is its own public future (see `Waitable`). */
+  _asFuture(): Future<unknown> {
+    return this as Future<unknown>;
   }
 
   /** @internal Removes a waker registered with `_addWaker` (once). */
   _removeWaker(w: DoneWaker): void {
-    if (this._cb0 === w) {
-      this._cb0 = null;
-      return;
-    }
-    const rest = this._callbacks;
-    if (rest === null) return;
-    for (let i = 0; i < rest.length; i += 2) {
-      if (rest[i] === w && rest[i + 1] === null) {
-        rest.splice(i, 2);
-        return;
-      }
+    const all = this._cbs;
+    if (all === w) {
+      this._cbs = null;
+    } else if (Array.isArray(all)) {
+      // A waker is never a function, so it cannot be mistaken for a callback's context.
+      const i = all.indexOf(w);
+      if (i >= 0) all.splice(i, 1);
     }
   }
 
@@ -316,40 +327,59 @@ export class Future<T = unknown> implements api.Future<T> {
     this._add(w, null);
   }
 
-  /** @internal Appends a callback entry; the first one, a waker, needs no array. */
+  /**
+   * @internal Appends an entry: a waker (`ctx` null), or a function and how it runs. A
+   * lone waker needs no array.
+   */
   _add(cb: unknown, ctx: Context | VarMap | null): void {
-    if (ctx === null && this._cb0 === null && this._callbacks === null) {
-      this._cb0 = cb as DoneWaker;
-    } else if (this._callbacks === null) {
-      this._callbacks = [cb, ctx];
+    const all = this._cbs;
+    if (all === null) {
+      this._cbs = ctx === null ? (cb as DoneWaker) : [cb, ctx];
+    } else if (Array.isArray(all)) {
+      if (ctx === null) all.push(cb);
+      else all.push(cb, ctx);
     } else {
-      this._callbacks.push(cb, ctx);
+      this._cbs = ctx === null ? [all, cb] : [all, cb, ctx];
     }
   }
 
-  /** @internal Runs one callback entry: the one reader of the `ctx` encoding. */
-  _dispatch(cb: unknown, ctx: unknown): void {
-    if (ctx === null) {
-      (cb as DoneWaker)._onDone(this as Future<unknown>);
-    } else if (ctx instanceof Map) {
-      this._loop._callSoonOne(cb as DoneCallback<T>, this, null, ctx as VarMap);
-    } else {
-      this._loop._callSoonOne(cb as DoneCallback<T>, this, ctx as Context, (ctx as Context)._map);
-    }
+  /** @internal Schedules a function callback, to run as `ctx` says (handles.ts). */
+  _dispatch(cb: DoneCallback<T>, ctx: Context | VarMap): void {
+    this._loop._callSoonOne(cb, this, ctx);
   }
 
   /** @internal Completes the future (no guard: the caller checked the state). */
   _finish(state: FutureState, value: unknown): void {
-    this._state = state;
+    this._flags = (this._flags & ~STATE) | state;
     this._value = value;
-    const cb0 = this._cb0;
-    const rest = this._callbacks;
-    if (cb0 === null && rest === null) return;
-    this._cb0 = null;
-    this._callbacks = null;
-    if (cb0 !== null) cb0._onDone(this as Future<unknown>);
-    if (rest !== null)
-      for (let i = 0; i < rest.length; i += 2) this._dispatch(rest[i], rest[i + 1]);
+    const all = this._cbs;
+    if (all === null) return;
+    this._cbs = null;
+    if (!Array.isArray(all)) {
+      (all as DoneWaker)._onDone(this as Future<unknown>);
+      return;
+    }
+    for (let i = 0; i < all.length; i++) {
+      const e = all[i];
+      if (typeof e === 'function')
+        this._dispatch(e as DoneCallback<T>, all[++i] as Context | VarMap);
+      else (e as DoneWaker)._onDone(this as Future<unknown>);
+    }
+  }
+
+  /** @internal Calls `fn` with each done-callback entry (a waker, or a function). */
+  _eachCallback(fn: (cb: unknown) => void): void {
+    const all = this._cbs;
+    if (all === null) return;
+    if (!Array.isArray(all)) {
+      fn(all);
+      return;
+    }
+    for (let i = 0; i < all.length; i++) {
+      const e = all[i];
+      fn(e);
+      if (typeof e === 'function') i++;
+    }
   }
 
   /** @internal Completes with an exception and watches for it never being retrieved. */
@@ -417,6 +447,23 @@ export class Future<T = unknown> implements api.Future<T> {
   }
 }
 
+/**
+ * @internal How `toString()` shows a future's state: `pending`, `finished result=1`,
+ * `finished exception=Error('x')`, `cancelled`.
+ */
+export function describeState(state: number, value: unknown): string {
+  switch (state) {
+    case PENDING:
+      return 'pending';
+    case FINISHED:
+      return `finished result=${repr(value)}`;
+    case FAILED:
+      return `finished exception=${repr(value)}`;
+    default:
+      return 'cancelled';
+  }
+}
+
 /** Settles a native promise like the done future `fut`. */
 function settle<T>(fut: Future<T>, resolve: (v: T) => void, reject: (e: unknown) => void): void {
   const s = fut._state;
@@ -434,7 +481,7 @@ class PromiseSettler<T> implements DoneWaker {
     readonly resolve: (v: T) => void,
     readonly reject: (e: unknown) => void,
   ) {}
-  _onDone(fut: Future<unknown>): void {
+  _onDone(fut: Waitable): void {
     settle(fut as Future<T>, this.resolve, this.reject);
   }
 }

@@ -7,7 +7,7 @@ import { GatheringFuture } from './public';
 import { run } from './runner';
 import { getRunningLoop } from './runningLoop';
 import { sleep } from './sleep';
-import { createTask } from './taskFunctions';
+import { createTask, currentTask } from './taskFunctions';
 import type { Coro } from './types';
 
 function* after<T>(ms: number, value: T, log?: string[]): Coro<T> {
@@ -126,6 +126,54 @@ describe('gather', () => {
     expect((out[0] as Error).message).toBe('fmsg');
   });
 
+  test('the gather resumes its awaiter where the callback of its last child would run', () => {
+    // Three children finish in one iteration, callbacks queued between their
+    // completions: the awaiter wakes after the callbacks queued before the last child
+    // finished, and before the ones queued after (asyncio's order: one done-callback per
+    // child, the last one completing the gather; CPython 3.13 logs the same lines).
+    const run1 = (returnExceptions: boolean) =>
+      go(function* () {
+        const loop = getRunningLoop();
+        const log: string[] = [];
+        const futs = [
+          loop.createFuture<number>(),
+          loop.createFuture<number>(),
+          loop.createFuture<number>(),
+        ];
+        const g = gather(...futs, { returnExceptions });
+        const waiter = createTask(
+          (function* () {
+            const r = yield* g;
+            log.push(
+              `gather ${r.map((x: unknown) => (x instanceof Error ? x.message : String(x))).join(',')}`,
+            );
+          })(),
+        );
+        yield; // the waiter awaits the gather
+        const note = (what: string) => () => log.push(`${what} done=${g.done()}`);
+        loop.callSoon(() => {
+          futs[1]?.setResult(1);
+          loop.callSoon(note('cb after 1'));
+          futs[0]?.setResult(0);
+          loop.callSoon(note('cb after 0'));
+          if (returnExceptions) futs[2]?.setException(new Error('two'));
+          else futs[2]?.setResult(2);
+          loop.callSoon(note('cb after 2'));
+        });
+        yield* waiter;
+        yield;
+        return log;
+      });
+    const expected = (last: string) => [
+      'cb after 1 done=false',
+      'cb after 0 done=false',
+      'cb after 2 done=true',
+      `gather 0,1,${last}`,
+    ];
+    expect(run1(false)).toEqual(expected('2'));
+    expect(run1(true)).toEqual(expected('two'));
+  });
+
   test('gatherWith takes the options first', () => {
     const out = go(function* () {
       return yield* gatherWith({ returnExceptions: true }, after(1, 'a'), failAfter(2, 'b'));
@@ -228,6 +276,34 @@ describe('gather', () => {
     });
     // CPython 3.13: CancelledError() — no message.
     expect(out).toEqual([true, '']);
+  });
+
+  test('a last child that swallowed a cancellation gives the cancelled gather its message', () => {
+    // CPython 3.13 prints ['done', "('first',)"]: the task keeps its cancel message
+    // after it finished normally.
+    const out = go(function* () {
+      const slow = createTask(sleep(100));
+      const t = createTask(
+        (function* (): Coro<string> {
+          try {
+            yield* sleep(0);
+          } catch {
+            currentTask()?.uncancel();
+          }
+          return 'done';
+        })(),
+      );
+      yield;
+      t.cancel('first');
+      yield;
+      yield;
+      const g = gather(slow, t, { returnExceptions: true });
+      yield;
+      g.cancel('m');
+      const e = yield* errorOf(g);
+      return [t.result(), (e as Error).message];
+    });
+    expect(out).toEqual(['done', 'first']);
   });
 
   test('the last child may be a plain finished future: its cancelled-error has no message', () => {

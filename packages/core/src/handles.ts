@@ -5,42 +5,36 @@
  * @module
  */
 
-import { type Context, type VarMap, captureMap, exitTo, state } from './contextvars';
-import type { LoopInternals } from './events';
+import { Context, type VarMap, exitTo, state } from './contextvars';
+import { type LoopInternals, TIMER_IDLE, type TimerEntry } from './events';
 import { describeCall } from './format';
 import type * as api from './types';
 
 /*
- * A handle's arguments, `_args` with `_argc`, in one of three encodings (so that the
- * common calls allocate no arguments array):
+ * A handle is five fields (a million queued callbacks are a million handles). Two of
+ * them are encoded:
  *
- *   _argc 0    no arguments; `_args` is null
- *   _argc 1    one argument, held directly in `_args` (done-callbacks, sleep's timer)
- *   _argc -1   `_args` is the array of arguments
+ * `_bits`: how `_args` holds the arguments (so that the common calls keep no
+ * arguments array), and whether the handle is cancelled:
  *
- * `setArgs` and `setOneArg` write them and `Handle._run` / `Handle._describe` read them;
- * nothing else touches the two fields.
+ *   _bits & ARGS       NO_ARGS    no arguments (`_args` is undefined)
+ *                      ONE_ARG    one argument, held directly in `_args`
+ *                      ARG_ARRAY  `_args` is the array of arguments
+ *   _bits & CANCELLED  cancel() was called
+ *
+ * `_ctx`: how the callback runs. A `Context` (given explicitly): entered while it
+ * runs. Otherwise the variables captured when it was scheduled (a `VarMap`): it runs on
+ * them as a snapshot, and a `Context` is made only if it sets a variable
+ * (contextvars.ts).
+ *
+ * The constructor, `cancel` and `_run` / `_describe` are the only code that reads or
+ * writes these fields.
  */
 const NO_ARGS = 0;
 const ONE_ARG = 1;
-const ARG_ARRAY = -1;
-
-/** Stores one argument in a handle's encoding. */
-function setOneArg(h: Handle, arg: unknown): void {
-  h._args = arg;
-  h._argc = ONE_ARG;
-}
-
-/** Stores `args` (an array, or null for none) in a handle's encoding. */
-function setArgs(h: Handle, args: unknown[] | null): void {
-  if (args === null) {
-    h._args = null;
-    h._argc = NO_ARGS;
-  } else {
-    h._args = args;
-    h._argc = ARG_ARRAY;
-  }
-}
+const ARG_ARRAY = 2;
+const ARGS = 3;
+const CANCELLED = 4;
 
 /**
  * The Handle implementation (public type and documentation: `Handle` in types.ts).
@@ -49,69 +43,86 @@ function setArgs(h: Handle, args: unknown[] | null): void {
  */
 export class Handle implements api.Handle {
   /** @internal */ _callback: ((...args: never[]) => unknown) | null;
-  /** @internal the arguments, in the encoding above */ _args: unknown = null;
-  /** @internal how `_args` is encoded (see above) */ _argc: number = NO_ARGS;
-  /** @internal an explicit context, or null to run on `_map` */ _context: Context | null;
-  /** @internal the variables captured when scheduled */ _map: VarMap;
+  /** @internal the arguments, see above */ _args: unknown;
+  /** @internal see above */ _bits: number;
+  /** @internal a Context, or the variables captured (see above) */ _ctx: Context | VarMap;
   /** @internal */ _loop: LoopInternals;
-  /** @internal */ _cancelled = false;
 
-  /** @internal Use `loop.callSoon`. */
+  /**
+   * @internal Use `loop.callSoon`. `args`: the arguments; `one`, when `args` is
+   * undefined: the one argument (without an array).
+   */
   constructor(
     callback: (...args: never[]) => unknown,
-    args: unknown[] | null,
+    args: unknown[] | undefined,
+    one: unknown,
     loop: LoopInternals,
-    context: Context | null,
-    map?: VarMap,
+    ctx: Context | VarMap,
   ) {
     this._callback = callback;
-    setArgs(this, args);
+    if (args === undefined) {
+      this._args = one;
+      this._bits = ONE_ARG;
+    } else if (args.length === 0) {
+      this._args = undefined;
+      this._bits = NO_ARGS;
+    } else if (args.length === 1) {
+      this._args = args[0];
+      this._bits = ONE_ARG;
+    } else {
+      this._args = args;
+      this._bits = ARG_ARRAY;
+    }
+    this._ctx = ctx;
     this._loop = loop;
-    this._context = context;
-    this._map = map ?? (context === null ? captureMap() : context._map);
   }
 
   cancel(): void {
-    if (!this._cancelled) {
-      this._cancelled = true;
+    if ((this._bits & CANCELLED) === 0) {
+      this._bits |= CANCELLED;
+      // Debug mode keeps the callback, to show what was cancelled (asyncio keeps its repr).
       if (!this._loop._debug) {
         this._callback = null;
-        setArgs(this, null);
+        this._args = undefined;
+        this._bits = CANCELLED | NO_ARGS;
       }
     }
   }
 
   cancelled(): boolean {
-    return this._cancelled;
+    return (this._bits & CANCELLED) !== 0;
   }
 
   /** @internal Runs the callback in its context; a throw goes to the exception handler. */
   _run(): void {
-    if (this._cancelled) return;
+    const bits = this._bits;
+    if ((bits & CANCELLED) !== 0) return;
     const prevCtx = state.ctx;
     const prevMap = state.map;
-    const ctx = this._context;
-    if (ctx !== null) {
-      if (ctx._entered) {
+    const c = this._ctx;
+    let ctx: Context | null = null;
+    if (c instanceof Context) {
+      if (c._entered) {
         this._loop.callExceptionHandler({
           message: `Exception in callback ${this._describe()}`,
-          exception: new Error(`cannot enter context: ${ctx.toString()} is already entered`),
+          exception: new Error(`cannot enter context: ${c.toString()} is already entered`),
           handle: this,
         });
         return;
       }
-      ctx._entered = true;
-      state.ctx = ctx;
-      state.map = ctx._map;
+      ctx = c;
+      c._entered = true;
+      state.ctx = c;
+      state.map = c._map;
     } else {
       state.ctx = null;
-      state.map = this._map;
+      state.map = c;
     }
     let failed = false;
     let error: unknown;
     try {
       const cb = this._callback as (...args: unknown[]) => unknown;
-      const argc = this._argc;
+      const argc = bits & ARGS;
       if (argc === ONE_ARG) cb(this._args);
       else if (argc === NO_ARGS) cb();
       else cb(...(this._args as unknown[]));
@@ -133,31 +144,19 @@ export class Handle implements api.Handle {
 
   /** @internal */
   _describe(): string {
-    const argc = this._argc;
+    const argc = this._bits & ARGS;
     return describeCall(
       this._callback,
       argc === NO_ARGS ? null : argc === ONE_ARG ? [this._args] : (this._args as unknown[]),
     );
   }
 
-  /** @internal A handle for `cb(arg)`, without an arguments array (done-callbacks). */
-  static _single(
-    callback: (arg: never) => unknown,
-    arg: unknown,
-    loop: LoopInternals,
-    context: Context | null,
-    map: VarMap,
-  ): Handle {
-    const h = new Handle(callback as (...a: never[]) => unknown, null, loop, context, map);
-    setOneArg(h, arg);
-    return h;
-  }
-
   /** `<Handle cb(args)>`, `<Handle cancelled>` */
   toString(): string {
-    return this._cancelled && this._callback === null
+    const cancelled = (this._bits & CANCELLED) !== 0;
+    return cancelled && this._callback === null
       ? `<${this.constructor.name} cancelled>`
-      : `<${this.constructor.name}${this._cancelled ? ' cancelled' : ''} ${this._describe()}>`;
+      : `<${this.constructor.name}${cancelled ? ' cancelled' : ''} ${this._describe()}>`;
   }
 }
 
@@ -167,36 +166,20 @@ export class Handle implements api.Handle {
  *
  * @internal
  */
-export class TimerHandle extends Handle implements api.TimerHandle {
+export class TimerHandle extends Handle implements api.TimerHandle, TimerEntry {
   /** @internal */ _when: number;
-  /** @internal FIFO order among equal deadlines */ _seq: number;
-  /** @internal whether it is in the loop's heap */ _scheduled = false;
+  /** @internal the loop's: see `TimerEntry` */ _timer = TIMER_IDLE;
 
   /** @internal Use `loop.callLater` / `loop.callAt`. */
   constructor(
     when: number,
-    seq: number,
     callback: (...args: never[]) => unknown,
-    args: unknown[] | null,
+    args: unknown[],
     loop: LoopInternals,
-    context: Context | null,
+    ctx: Context | VarMap,
   ) {
-    super(callback, args, loop, context);
+    super(callback, args, undefined, loop, ctx);
     this._when = when;
-    this._seq = seq;
-  }
-
-  /** @internal A timer for `cb(arg)`, without an arguments array (sleep). */
-  static _singleAt(
-    when: number,
-    seq: number,
-    callback: (arg: never) => unknown,
-    arg: unknown,
-    loop: LoopInternals,
-  ): TimerHandle {
-    const t = new TimerHandle(when, seq, callback as (...a: never[]) => unknown, null, loop, null);
-    setOneArg(t, arg);
-    return t;
   }
 
   when(): number {
@@ -204,14 +187,14 @@ export class TimerHandle extends Handle implements api.TimerHandle {
   }
 
   override cancel(): void {
-    if (!this._cancelled) {
-      if (this._scheduled) this._loop._timerCancelled();
+    if (!this.cancelled()) {
+      this._loop._dropTimer(this);
       super.cancel();
     }
   }
 
   /** `<TimerHandle when=1000 cb()>` */
   override toString(): string {
-    return `<TimerHandle${this._cancelled ? ' cancelled' : ''} when=${this._when} ${this._describe()}>`;
+    return `<TimerHandle${this.cancelled() ? ' cancelled' : ''} when=${this._when} ${this._describe()}>`;
   }
 }

@@ -1,11 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { go } from '../test/helpers';
 import { TestClock } from '@aio/test-utils';
-import { EventLoop } from './public';
+import { gather } from './gather';
+import { EventLoop, Future } from './public';
 import { getRunningLoop } from './runningLoop';
 import { sleep } from './sleep';
 import { createTask } from './taskFunctions';
 import type { Coro } from './types';
+import { describeWait, getAwaitedBy } from './waits';
 
 describe('sleep', () => {
   test('suspends the task for the given milliseconds of loop time', () => {
@@ -121,5 +123,61 @@ describe('sleep', () => {
     // Not a timing assertion: only that it did not return before its deadline.
     expect(performance.now() - t0).toBeGreaterThanOrEqual(19);
     loop.close();
+  });
+
+  test('a sleeping task shows it waits on a pending Future', () => {
+    const out = go(function* () {
+      const t = createTask(sleep(100), { name: 'sleeper' });
+      yield;
+      const shown = t.toString();
+      yield* t;
+      return [shown, t.toString()];
+    });
+    expect(out).toEqual([
+      "<Task pending name='sleeper' waiting=<Future pending>>",
+      "<Task finished result=undefined name='sleeper'>",
+    ]);
+  });
+
+  test('the future describeWait hands out for a sleep is a real Future that ends with it', () => {
+    const out = go(function* () {
+      const loop = getRunningLoop();
+      const t = createTask(sleep(100, 'r'));
+      yield;
+      const fut = describeWait(t).future as Future<unknown>;
+      const log: string[] = [];
+      fut.addDoneCallback((f) => log.push(`done ${String(f.result())} at ${loop.time()}`));
+      const awaitedBy = getAwaitedBy(fut);
+      const again = describeWait(t).future === fut;
+      const result = yield* t;
+      yield;
+      return [fut instanceof Future, String(fut), awaitedBy[0] === t, again, result, log];
+    });
+    expect(out).toEqual([true, "<Future finished result='r'>", true, true, 'r', ['done r at 100']]);
+  });
+
+  test('cancelling the future that stands for a sleep cancels the sleeping task', () => {
+    const clock = new TestClock();
+    const out = go(function* () {
+      const loop = getRunningLoop();
+      const t = createTask(sleep(1000));
+      yield;
+      (describeWait(t).future as Future<unknown>).cancel('stop');
+      yield;
+      yield;
+      return [t.cancelled(), loop.time()];
+    }, clock);
+    expect(out).toEqual([true, 0]);
+    // The timer went with it: the clock never jumped to 1000.
+    expect(clock.jumps).toBe(0);
+  });
+
+  test('a sleep given to gather is a coroutine: it is wrapped in a task', () => {
+    const out = go(function* () {
+      const loop = getRunningLoop();
+      const results = yield* gather(sleep(20, 'a'), sleep(10, 'b'));
+      return [results, loop.time()];
+    });
+    expect(out).toEqual([['a', 'b'], 20]);
   });
 });

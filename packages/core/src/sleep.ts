@@ -1,59 +1,112 @@
 /**
  * sleep: suspend the current task for a while.
  *
- * `sleep()` is the hottest coroutine of most programs, so it is written by hand
- * (see coroutineOp.ts): one small object instead of a generator, and a timer
- * whose single argument is that object. Its specification is the plain generator
- * `sleepSpec` in `coroutineOps.reference.testutil.ts`; `coroutineOps.test.ts` runs one
- * behaviour suite against both.
+ * `sleep()` is the hottest coroutine of most programs, so it is one object, written by
+ * hand (see coroutineOp.ts): the coroutine the caller `yield*`s, the thing its task waits
+ * on, and the loop's timer entry, all at once — where the plain version makes a
+ * generator, a Future and a TimerHandle (and each wake-up touched all three, scattered
+ * in memory). The task waits on it as on a future through the {@link Waitable} contract
+ * (events.ts); it is not a Future, so that `sleep(10)` stays a coroutine to every API
+ * that takes one (`gather(sleep(10))` wraps it in a task). Where the public API must
+ * hand out the future a sleeping task waits on (`describeWait`, the `taskScheduled`
+ * hook), `_asFuture()` makes a real one that stands for the sleep from then on.
+ *
+ * Its specification is the plain generator `sleepSpec` in
+ * `coroutineOps.reference.testutil.ts`; `coroutineOps.test.ts` runs one behaviour suite
+ * against both.
  *
  * @module
  */
 
 import { adoptGeneratorPrototype, awaitError, started, watchUnstarted } from './coroutineOp';
-import { CoreFuture, type Future, NO_TASKS, PENDING, type WaitParts } from './future';
-import type { TimerHandle } from './handles';
+import {
+  type DoneWaker,
+  type LoopInternals,
+  TIMER_IDLE,
+  type TimerEntry,
+  WAITABLE,
+  type WaitParts,
+  type Waitable,
+} from './events';
+import { makeCancelledError } from './exceptions';
+import {
+  BLOCKING,
+  CANCELLED,
+  CoreFuture,
+  describeState,
+  FINISHED,
+  type Future,
+  type FutureState,
+  NO_TASKS,
+  PENDING,
+  STATE,
+} from './future';
 import { runningLoop } from './runningLoop';
 import type { Coro, Suspension } from './types';
 import { checkTime } from './validate';
 
 type Step<T> = IteratorResult<Suspension | undefined, T>;
 
+/*
+ * `_flags` of a sleep. Its low bits are laid out as a future's (future.ts): STATE (read
+ * as `_state`: PENDING until the timer fires, then FINISHED, or CANCELLED) and
+ * BLOCKING (the task reads it: the sleep is yielded by `yield*`). The bits above are the
+ * sleep's own:
+ *
+ *   PHASE    the coroutine's phase: NEW, YIELDED (at the bare yield of `sleep(0)`),
+ *            WAITING (at its `yield*`), DONE
+ *   WATCHED  new, and watched until it starts (debug mode's "never awaited")
+ *   VIEWED   a Future stands for it (`_asFuture()`): the task waits on that future
+ */
+const PHASE_UNIT = BLOCKING << 1;
 const NEW = 0;
-const NEW_WATCHED = 4; // new, and watched until it starts (debug mode)
-const YIELDED = 1; // at the bare yield of sleep(0)
-const WAITING = 2; // at `yield* fut`
-const DONE = 3;
+const YIELDED = PHASE_UNIT;
+const WAITING = 2 * PHASE_UNIT;
+const DONE = 3 * PHASE_UNIT;
+const PHASE = 3 * PHASE_UNIT;
+const WATCHED = PHASE_UNIT << 2;
+const VIEWED = PHASE_UNIT << 3;
 
-/** The future a sleeping task waits on: it knows until when. */
+const FINISHED_STEP: Step<never> = Object.freeze({ done: true, value: undefined as never });
+
+function sleepWait(until: number): WaitParts {
+  return { kind: 'sleep', text: `sleep until ${until}`, blockers: NO_TASKS };
+}
+
+/** The Future that stands for a sleep once one is asked for (`_asFuture`). */
 class SleepFuture<T> extends CoreFuture<T> {
   /** @internal */ _until = 0;
 
   /** @internal `sleep until 1500` (loop time, ms). */
   override _describeWait(): WaitParts {
-    return { kind: 'sleep', text: `sleep until ${this._until}`, blockers: NO_TASKS };
+    return sleepWait(this._until);
   }
 }
 
-function fire(op: SleepOpImpl<unknown>): void {
-  const fut = op._fut as Future<unknown>;
-  if (fut._state === PENDING) fut.setResult(op._result);
-}
+/** The futures standing for sleeps (made lazily: only diagnostics ask for one). */
+let views: WeakMap<object, SleepFuture<unknown>> | null = null;
 
-/** @internal The coroutine `sleep()` returns. */
-class SleepOpImpl<T> {
-  declare _ms: number;
-  declare _result: T;
-  declare _state: number;
-  declare _fut: Future<T> | null;
-  declare _handle: TimerHandle | null;
+/** @internal The coroutine `sleep()` returns (see the module comment). */
+class SleepOpImpl<T> implements Waitable, TimerEntry {
+  /** The running loop, once started. */
+  declare _loop: LoopInternals;
+  /** The result to return; the cancel message once cancelled. */
+  declare _value: unknown;
+  /** See the layout above. */
+  declare _flags: number;
+  /** The task waiting on it (one at most), until it is woken. */
+  declare _waiter: DoneWaker | null;
+  /** The delay until started; then the deadline (TimerEntry). */
+  declare _when: number;
+  declare _timer: number;
 
   constructor(ms: number, result: T) {
-    this._ms = ms;
-    this._result = result;
-    this._state = watchUnstarted(this, 'sleep()') ? NEW_WATCHED : NEW;
-    this._fut = null;
-    this._handle = null;
+    this._loop = null as unknown as LoopInternals;
+    this._value = result;
+    this._flags = watchUnstarted(this, 'sleep()') ? NEW | WATCHED : NEW;
+    this._waiter = null;
+    this._when = ms;
+    this._timer = TIMER_IDLE;
   }
 
   /** `await sleep(ms)` is a mistake: it throws, saying so. */
@@ -67,70 +120,180 @@ class SleepOpImpl<T> {
   }
 
   next(_value?: unknown): Step<T> {
-    switch (this._state) {
+    const f = this._flags;
+    switch (f & PHASE) {
       case NEW:
         return this._start();
-      case NEW_WATCHED:
-        started(this);
-        return this._start();
       case YIELDED:
-        this._state = DONE;
-        return { done: true, value: this._result };
+        this._flags = DONE;
+        return { done: true, value: this._value as T };
       case WAITING:
-        return this._await();
+        return (f & VIEWED) === 0 ? this._resume() : this._resumeViewed();
       default:
-        return { done: true, value: undefined as T };
+        return FINISHED_STEP;
     }
   }
 
   throw(e: unknown): Step<T> {
-    if (this._state === NEW_WATCHED) started(this);
-    if (this._state === WAITING) (this._handle as TimerHandle).cancel();
-    this._state = DONE;
+    this._finishEarly();
     throw e;
   }
 
   return(value?: T): Step<T> {
-    if (this._state === NEW_WATCHED) started(this);
-    if (this._state === WAITING) (this._handle as TimerHandle).cancel();
-    this._state = DONE;
+    this._finishEarly();
     return { done: true, value: value as T };
   }
 
   _start(): Step<T> {
-    const ms = this._ms;
-    this._state = DONE; // if validation throws, the coroutine is finished
+    const f = this._flags;
+    if ((f & WATCHED) !== 0) started(this);
+    this._flags = DONE; // if validation throws, the coroutine is finished
+    const ms = this._when;
     checkTime(ms, 'sleep', 'ms');
     if (ms <= 0) {
-      this._state = YIELDED;
+      this._flags = YIELDED;
       return { done: false, value: undefined };
     }
     const loop = runningLoop();
-    const fut = new SleepFuture<T>(loop._opts);
-    const handle = loop._callLaterOne(ms, fire, this) as TimerHandle;
-    fut._until = handle._when;
-    this._fut = fut;
-    this._handle = handle;
-    this._state = WAITING;
-    return this._await();
+    this._loop = loop;
+    loop._addTimer(this, ms);
+    this._flags = WAITING | BLOCKING;
+    return { done: false, value: this as unknown as Suspension };
   }
 
-  _await(): Step<T> {
-    const fut = this._fut as Future<T>;
+  /** Resumed at its `yield*`: done when the timer fired (or it was cancelled). */
+  _resume(): Step<T> {
+    const s = this._state;
+    if (s === PENDING) {
+      // Resumed for another reason: wait on, as `yield* fut` on a pending future does.
+      this._flags |= BLOCKING;
+      return { done: false, value: this as unknown as Suspension };
+    }
+    this._flags = s | DONE;
+    if (s === FINISHED) return { done: true, value: this._value as T };
+    throw this._makeCancelledError();
+  }
+
+  /** Resumed while a Future stands for it: `yield*` on that future, as the plain version. */
+  _resumeViewed(): Step<T> {
+    const fut = (views as WeakMap<object, SleepFuture<unknown>>).get(this) as Future<T>;
     let r: IteratorResult<Suspension, T>;
     try {
       r = fut.next();
     } catch (e) {
-      // The future was cancelled (the task was): stop the timer, as `finally` does.
-      (this._handle as TimerHandle).cancel();
-      this._state = DONE;
+      this._finishEarly(); // the future was cancelled: stop the timer, as `finally` does
       throw e;
     }
-    if (r.done) {
-      (this._handle as TimerHandle).cancel();
-      this._state = DONE;
-    }
+    if (r.done) this._finishEarly();
     return r;
+  }
+
+  /** The coroutine ends before its sleep: the timer is stopped (and the task let go). */
+  _finishEarly(): void {
+    const f = this._flags;
+    if ((f & PHASE) === NEW && (f & WATCHED) !== 0) started(this);
+    if ((f & PHASE) === WAITING) {
+      this._loop._dropTimer(this);
+      this._waiter = null;
+    }
+    this._flags = (f & (STATE | VIEWED)) | DONE;
+  }
+
+  // ---- TimerEntry -------------------------------------------------------------------
+
+  /** The timer is due (run by the loop): the sleep is over. */
+  _run(): void {
+    if (this._state === PENDING) this._complete(FINISHED, this._value);
+  }
+
+  // ---- Waitable (events.ts): what the waiting task sees --------------------------------
+
+  /** PENDING, FINISHED or CANCELLED (in `_flags`, as a future's). */
+  get _state(): FutureState {
+    return (this._flags & STATE) as FutureState;
+  }
+
+  get [WAITABLE](): true {
+    return true;
+  }
+
+  done(): boolean {
+    return this._state !== PENDING;
+  }
+
+  /** Cancels the sleep (the task waiting on it is woken with a CancelledError). */
+  cancel(msg?: string): boolean {
+    if (this._state !== PENDING) return false;
+    this._loop._dropTimer(this);
+    this._complete(CANCELLED, msg);
+    return true;
+  }
+
+  /** `<Future pending>`: it shows as the future it replaces. */
+  toString(): string {
+    return `<Future ${describeState(this._state, this._value)}>`;
+  }
+
+  _addWaker(w: DoneWaker): void {
+    this._waiter = w;
+  }
+
+  _removeWaker(w: DoneWaker): void {
+    if (this._waiter === w) this._waiter = null;
+  }
+
+  /** `sleep until 1500` (loop time, ms). */
+  _describeWait(): WaitParts {
+    return sleepWait(this._when);
+  }
+
+  _makeCancelledError(): Error {
+    const msg = this._state === CANCELLED ? (this._value as string | undefined) : undefined;
+    return makeCancelledError(msg, this._loop._debug);
+  }
+
+  _retrieved(): void {}
+
+  /**
+   * A real Future for this sleep, made once: from then on the waiting task waits on it
+   * (its done-callbacks, `cancel()` and `getAwaitedBy` work as on any future) and the
+   * sleep completes it, exactly as the plain version's future.
+   */
+  _asFuture(): Future<unknown> {
+    views ??= new WeakMap();
+    let fut = views.get(this);
+    if (fut !== undefined) return fut;
+    const f = new SleepFuture<unknown>(this._loop._opts);
+    f._until = this._when;
+    views.set(this, f);
+    this._flags |= VIEWED;
+    if (this._state !== PENDING) f._finish(this._state as FutureState, this._value);
+    // The waiting task moves to `f` (a task already woken reads the same outcome from
+    // either).
+    const w = this._waiter;
+    if (w !== null) {
+      this._waiter = null;
+      f._addWaker(w);
+      w._rewait?.(this, f);
+    }
+    fut = f;
+    return fut;
+  }
+
+  /** Completes the sleep and wakes its task (through the standing future, if any). */
+  _complete(state: FutureState, value: unknown): void {
+    this._flags = (this._flags & ~STATE) | state;
+    this._value = value;
+    if ((this._flags & VIEWED) !== 0) {
+      const fut = (views as WeakMap<object, SleepFuture<unknown>>).get(this) as Future<unknown>;
+      if (fut._state === PENDING) fut._finish(state, value);
+      return;
+    }
+    const w = this._waiter;
+    if (w !== null) {
+      this._waiter = null;
+      w._onDone(this);
+    }
   }
 }
 const SleepOp = /* @__PURE__ */ adoptGeneratorPrototype(SleepOpImpl);

@@ -70,6 +70,42 @@ describe('currentTask / allTasks', () => {
       })(),
     );
   });
+
+  test('allTasks keeps creation order while thousands of tasks finish in any order', () => {
+    const out = runSync(
+      (function* () {
+        const me = currentTask() as Task<unknown>;
+        let x = 7;
+        const rand = () => {
+          x = (x * 1103515245 + 12345) % 2147483648;
+          return x / 2147483648;
+        };
+        const all: Task<unknown>[] = [];
+        const spawn = (n: number) => {
+          for (let i = 0; i < n; i++) all.push(createTask(sleep(Math.floor(rand() * 500))));
+        };
+        const mismatches: number[] = [];
+        const check = () => {
+          const want = [me, ...all.filter((t) => !t.done())];
+          const got = [...allTasks()];
+          if (got.length !== want.length || got.some((t, i) => t !== want[i])) {
+            mismatches.push(getRunningLoop().time());
+          }
+        };
+        spawn(5000);
+        for (let step = 0; step < 12; step++) {
+          yield* sleep(50);
+          check();
+          if (step % 4 === 0) spawn(1500); // new tasks come after the survivors
+        }
+        yield* sleep(1000);
+        check();
+        return [mismatches, allTasks().size];
+      })(),
+      { clock: new TestClock() },
+    );
+    expect(out).toEqual([[], 1]);
+  });
 });
 
 describe('eagerTaskFactory', () => {

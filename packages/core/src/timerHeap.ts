@@ -1,8 +1,9 @@
 /**
- * The loop's timers: a binary min-heap ordered by (deadline, sequence number),
- * so timers with equal deadlines fire in the order they were scheduled (FIFO),
- * one of aio's two deliberate improvements on asyncio. Iterative sift-up and
- * sift-down: no recursion, O(log n) push and pop, O(n) rebuild.
+ * The loop's timers that are far out (timerWheel.ts keeps the near ones): a binary
+ * min-heap ordered by (deadline, push number), so timers with equal deadlines fire in
+ * the order they were pushed (FIFO), one of aio's two deliberate improvements on
+ * asyncio. The heap numbers its entries itself. Iterative sift-up and sift-down: no
+ * recursion, O(log n) push and pop, O(n) rebuild.
  *
  * The keys live in two Float64Arrays beside the entries: sifting compares
  * contiguous numbers instead of chasing a pointer to each entry, which is what a
@@ -15,7 +16,6 @@
 /** What the heap orders. @internal */
 export interface HeapEntry {
   _when: number;
-  _seq: number;
 }
 
 /** @internal */
@@ -24,6 +24,8 @@ export class TimerHeap<E extends HeapEntry> {
   items: E[] = [];
   #when = new Float64Array(64);
   #seq = new Float64Array(64);
+  /** The number the next entry pushed gets. */
+  #next = 0;
 
   get length(): number {
     return this.items.length;
@@ -40,7 +42,7 @@ export class TimerHeap<E extends HeapEntry> {
     const when = this.#when;
     const seq = this.#seq;
     const w = e._when;
-    const s = e._seq;
+    const s = this.#next++;
     items.push(e);
     while (i > 0) {
       const parent = (i - 1) >> 1;
@@ -85,12 +87,6 @@ export class TimerHeap<E extends HeapEntry> {
     for (let i = (w >> 1) - 1; i >= 0; i--) {
       this.#siftDown(items[i] as E, when[i] as number, seq[i] as number, i);
     }
-  }
-
-  clear(): void {
-    this.items = [];
-    this.#when = new Float64Array(64);
-    this.#seq = new Float64Array(64);
   }
 
   #grow(capacity: number): void {

@@ -2,10 +2,11 @@ import { describe, expect, test } from 'vitest';
 import { errorOf, go } from '../test/helpers';
 import { getRunningLoop } from './runningLoop';
 import { sleep } from './sleep';
-import type { Task } from './public';
+import type { Future, Task } from './public';
 import { createTask } from './taskFunctions';
 import type { Coro } from './types';
 import { ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, wait } from './wait';
+import { describeWait } from './waits';
 
 function* fail(ms: number): Coro<never> {
   yield* sleep(ms);
@@ -54,6 +55,53 @@ describe('wait', () => {
     });
     expect(out).toEqual([['b', 'c'], ['a'], 10, ['a', 'd'], []]);
   });
+
+  test.each([
+    [ALL_COMPLETED, false, [false, false, true]],
+    [ALL_COMPLETED, true, [false, false, true]],
+    [FIRST_EXCEPTION, false, [false, false, true]],
+    [FIRST_EXCEPTION, true, [false, true, true]],
+    [FIRST_COMPLETED, false, [true, true, true]],
+  ] as const)(
+    '%s (a failure: %s) wakes the waiting task where asyncio does',
+    (returnWhen, fail, ready) => {
+      // Three futures finish in one iteration, callbacks queued between: each callback
+      // sees whether the waiting task was woken yet. CPython 3.13 gives the same lines
+      // (reading `task._fut_waiter.done()`).
+      const log = go(function* () {
+        const loop = getRunningLoop();
+        const log: string[] = [];
+        const futs = [loop.createFuture(), loop.createFuture(), loop.createFuture()];
+        const waiting = createTask(
+          (function* () {
+            yield* wait(futs, { returnWhen });
+            log.push('woken');
+          })(),
+        );
+        yield;
+        const note = (what: string) => () =>
+          log.push(`${what} ready=${describeWait(waiting).kind === 'ready'}`);
+        loop.callSoon(() => {
+          futs[1]?.setResult(1);
+          loop.callSoon(note('cb after 1'));
+          if (fail) futs[0]?.setException(new Error('zero'));
+          else futs[0]?.setResult(0);
+          loop.callSoon(note('cb after 0'));
+          futs[2]?.setResult(2);
+          loop.callSoon(note('cb after 2'));
+        });
+        yield* waiting;
+        if (fail) (futs[0] as Future<unknown>).exception();
+        return log;
+      });
+      expect(log).toEqual([
+        `cb after 1 ready=${ready[0]}`,
+        `cb after 0 ready=${ready[1]}`,
+        `cb after 2 ready=${ready[2]}`,
+        'woken',
+      ]);
+    },
+  );
 
   test('a timeout returns what is done so far and cancels nothing', () => {
     const out = go(function* () {

@@ -52,7 +52,9 @@ export function describeWait(task: api.Task<unknown>): api.WaitInfo {
   if (fut === null || fut.done()) {
     return { kind: 'ready', text: 'ready to run', future: undefined, blockers: [] };
   }
-  return { ...fut._describeWait(), future: fut };
+  // A sleep is not a Future: the future handed out stands for it from now on.
+  const parts = fut._describeWait();
+  return { ...parts, future: fut._asFuture() };
 }
 
 /**
@@ -111,11 +113,7 @@ export function getAwaitedBy(fut: api.Future<unknown>): api.Future<unknown>[] {
       out.push(awaiter);
     }
   };
-  if (fut._cb0 !== null) add(fut._cb0);
-  const rest = fut._callbacks;
-  if (rest !== null) {
-    for (let i = 0; i < rest.length; i += 2) add(rest[i]);
-  }
+  fut._eachCallback(add);
   for (const w of explicit.get(fut) ?? []) if (!w.done() && !out.includes(w)) out.push(w);
   return out;
 }
