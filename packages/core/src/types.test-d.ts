@@ -200,7 +200,6 @@ describe('yield* inference', () => {
 });
 
 describe('yield for yield*', () => {
-  /* eslint-disable @aio/no-yield-future -- the mistake under test: it must not type-check */
   test('`yield fut` and `yield task` are type errors; a bare yield and yield* are fine', () => {
     function* main(): Coro<void> {
       yield;
@@ -227,7 +226,6 @@ describe('yield for yield*', () => {
     }
     expectTypeOf(createTask(right())).toEqualTypeOf<Task<number>>();
   });
-  /* eslint-enable @aio/no-yield-future */
 });
 
 describe('gather of one iterable whose elements are a union', () => {
