@@ -1,8 +1,9 @@
 /**
  * EventLoop: the scheduler. It owns the ready queue (a ring buffer of handles and
- * tasks), the timer heap, the exception handler and the task factory; how the loop
- * runs inside the host (batches, time slices, idle wake-ups) is `hostDriver.ts`, and
- * the data of the task registry is kept here but managed by `task.ts`.
+ * tasks), the timer queue (`timerWheel.ts`: a ring of 1-ms slots and a heap), the
+ * exception handler and the task factory; how the loop runs inside the host (batches,
+ * time slices, idle wake-ups) is `hostDriver.ts`, and the data of the task registry is
+ * kept here but managed by `task.ts`.
  *
  * The scheduling law: only `_runOnce` calls callbacks; everything else queues
  * them. One iteration runs the callbacks that were ready when it began plus the
@@ -47,7 +48,7 @@ import type {
 } from './types';
 import { checkTime } from './validate';
 
-// asyncio's rule for compacting the timer heap.
+// asyncio's rule for compacting the timer queue (of cancelled timers).
 const MIN_SCHEDULED_TIMER_HANDLES = 100;
 
 function checkCallback(fn: unknown, method: string): void {
@@ -97,6 +98,7 @@ export class EventLoop implements api.EventLoop, DrivenLoop {
   /** @internal */ _exceptionHandler: ExceptionHandler | null = null;
   /** @internal */ _taskFactory: TaskFactory | null = null;
   /** @internal */ _currentTask: api.Task<unknown> | null = null;
+  /** @internal */ _stepEnded: api.Task<unknown> | null = null;
   /** @internal */ _taskChunks: Array<Array<ListedTask | null> | null> = [];
   /** @internal */ _taskLive: number[] = [];
   /** @internal */ _taskBase = 0;

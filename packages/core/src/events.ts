@@ -68,7 +68,11 @@ export interface Waitable {
   readonly _state: number;
   /** The result, exception or cancel message, by state. */
   readonly _value: unknown;
-  /** Bit 0 is future.ts's BLOCKING: set while yielded by `yield*`, cleared by the task. */
+  /**
+   * Shares two fields of a future's layout (future.ts): STATE and the BLOCKING bit (set
+   * while yielded by `yield*`, cleared by the task). Its other bits are its own: nothing
+   * may test another future flag on a Waitable.
+   */
   _flags: number;
   done(): boolean;
   cancel(msg?: string): boolean;
@@ -242,6 +246,13 @@ export interface LoopInternals extends EventLoop {
 
   /** The task whose step is running, or null. Set and cleared by task.ts only. */
   _currentTask: Task<unknown> | null;
+  /**
+   * The task whose step has just ended, while the `afterTaskStep` hooks run for it (it
+   * is still `_currentTask` then); null otherwise. Set by task.ts around those hooks
+   * only (no cost without them); `describeWait` reads it to say `ready` instead of
+   * `running` after a bare `yield`.
+   */
+  _stepEnded: Task<unknown> | null;
   /**
    * The pending tasks in registration order (the loop holds them strongly), in chunks
    * of slots; see task.ts. task.ts only.

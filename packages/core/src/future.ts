@@ -424,7 +424,7 @@ export class Future<T = unknown> implements api.Future<T>, Waitable {
 
   /**
    * @internal What a task that awaits this future waits on. Futures made for a purpose
-   * (a task, a gather, a sleep, a lock's waiter…) say more by overriding this.
+   * (a task, a gather, a sleep's stand-in, a lock's waiter…) say more by overriding this.
    */
   _describeWait(): WaitParts {
     return { kind: 'future', text: `future ${this.toString()}`, blockers: NO_TASKS };
@@ -500,7 +500,7 @@ export function isFuture(x: unknown): x is api.Future<unknown> {
 }
 
 /**
- * A future that core makes for one purpose (a sleep, a lock's waiter, a wrapped
+ * A future that core makes for one purpose (a sleep's stand-in, a lock's waiter, a wrapped
  * promise…): it describes its wait (`_describeWait`), but shows as a plain `Future`.
  *
  * @internal

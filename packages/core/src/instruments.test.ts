@@ -8,6 +8,7 @@ import { run, runSync } from './runner';
 import { sleep } from './sleep';
 import { createTask, currentTask } from './taskFunctions';
 import type { Coro, Instrument, Task } from './types';
+import { describeWait } from './waits';
 
 const name = (t: Task<unknown> | undefined): string => (t === undefined ? '-' : t.getName());
 
@@ -103,6 +104,40 @@ describe('instruments', () => {
       ],
     );
     expect(log).toEqual(['waiter woken by <Future finished result=1> from setter']);
+  });
+
+  test('a task woken by its sleep is scheduled with a done Future that stands for the sleep', () => {
+    const log: string[] = [];
+    const out = runSync(
+      (function* (): Coro<string> {
+        const a = yield* sleep(5, 'a');
+        let b = '';
+        try {
+          yield* sleep(10, 'b');
+        } catch (e) {
+          b = String(e);
+        }
+        return `${a} ${b}`;
+      })(),
+      {
+        clock: new TestClock(),
+        instruments: [
+          {
+            taskScheduled: (_t, wokenBy) => {
+              if (wokenBy !== undefined)
+                log.push(`${wokenBy instanceof Future} ${String(wokenBy)}`);
+            },
+            afterTaskStep: (t) => {
+              // cancels the second sleep through the future that stands for it
+              const w = describeWait(t);
+              if (w.text === 'sleep until 15') w.future?.cancel('stop');
+            },
+          },
+        ],
+      },
+    );
+    expect(log).toEqual(["true <Future finished result='a'>", 'true <Future cancelled>']);
+    expect(out).toBe('a CancelledError: stop');
   });
 
   test('idle hooks bracket each wait with its timeout (0 when work is ready)', () => {

@@ -260,6 +260,14 @@ class SleepOpImpl<T> implements Waitable, TimerEntry {
    * sleep completes it, exactly as the plain version's future.
    */
   _asFuture(): Future<unknown> {
+    if ((this._flags & VIEWED) === 0 && this._state !== PENDING && this._waiter === null) {
+      // Over, and its task already woken (the taskScheduled hook asks now): nothing
+      // will wait on the future, so it need not stand for the sleep from then on.
+      const done = new SleepFuture<unknown>(this._loop._opts);
+      done._until = this._when;
+      done._finish(this._state as FutureState, this._value);
+      return done;
+    }
     views ??= new WeakMap();
     let fut = views.get(this);
     if (fut !== undefined) return fut;

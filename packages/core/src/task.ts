@@ -2,8 +2,9 @@
  * Task: a Future that drives a coroutine (a generator object) on its loop.
  *
  * Invariant (as asyncio's): while a task is pending, either `_futWaiter` is a
- * pending future whose callbacks hold the task (it sleeps), or the task itself
- * is in the loop's ready queue exactly once (its step is scheduled). The task is
+ * pending Waitable that holds the task as its waker (a future's callbacks, a sleep's
+ * `_waiter`), or the task itself is in the loop's ready queue exactly once (its step
+ * is scheduled; `_futWaiter` may then still name the Waitable that woke it, done). The task is
  * its own ready-queue entry: scheduling a step allocates nothing.
  *
  * @module
@@ -370,7 +371,7 @@ export class Task<T = unknown> extends Future<T> implements api.Task<T>, DoneWak
       this._stepRun(exc);
     } finally {
       const after = loop._hkAfterTaskStep;
-      if (after !== null) fireHook(loop, after, 'afterTaskStep', this);
+      if (after !== null) afterStep(loop, after, this as Task<unknown>);
       leaveTask(loop, this as Task<unknown>);
     }
   }
@@ -475,10 +476,21 @@ export class Task<T = unknown> extends Future<T> implements api.Task<T>, DoneWak
       this._stepRun(NO_EXC);
     } finally {
       const after = loop._hkAfterTaskStep;
-      if (after !== null) fireHook(loop, after, 'afterTaskStep', this);
+      if (after !== null) afterStep(loop, after, this as Task<unknown>);
       this._leaveContext(prevCtx, prevMap);
       swapCurrentTask(loop, prevTask);
     }
+  }
+}
+
+/** Fires `afterTaskStep`, marking the step as ended for `describeWait` meanwhile. */
+function afterStep(loop: LoopInternals, hooks: api.Instrument[], task: api.Task<unknown>): void {
+  const prev = loop._stepEnded;
+  loop._stepEnded = task;
+  try {
+    fireHook(loop, hooks, 'afterTaskStep', task);
+  } finally {
+    loop._stepEnded = prev;
   }
 }
 

@@ -223,7 +223,7 @@ class GroupFuture extends CoreFuture<boolean> {
     super(opts);
   }
 
-  /** @internal `task group of 3 tasks, 2 pending`. */
+  /** @internal `task group waiting for 2 tasks`. */
   override _describeWait(): WaitParts {
     const blockers = [...this._group._tasks].filter((t) => !t.done());
     const n = blockers.length;

@@ -275,7 +275,7 @@ export interface Handle {
 
 /**
  * A callback scheduled for a time: what `callLater` and `callAt` return. A cancelled
- * timer is removed from the loop lazily (the heap is compacted when cancelled timers
+ * timer is removed from the loop lazily (its timer queue is compacted when cancelled timers
  * are more than half of at least 100).
  *
  * @example
@@ -698,7 +698,12 @@ export interface WaitInfo {
    * `Queue.get on <Queue maxsize=3 size=0>`, `gather of 3 (2 pending)`, `task 'fetch'`…
    */
   readonly text: string;
-  /** The future the task awaits (none while it is ready, running or done). */
+  /**
+   * The future the task awaits (none while it is ready, running or done). For a
+   * `sleep()`, a Future that stands for the sleep from the moment it is asked for: the
+   * same object on every call, done when the sleep ends, and cancelling it cancels the
+   * sleep.
+   */
   readonly future: Future<unknown> | undefined;
   /**
    * The tasks this wait depends on: the awaited task, the task holding the lock, the
@@ -758,7 +763,9 @@ export interface Instrument {
   /**
    * A task was put on the ready queue: its first step (`wokenBy` undefined), a wake-up
    * by the future it awaited (`wokenBy` is that future; a cancellation wakes a task
-   * this way too), or a step after a bare `yield` (`wokenBy` undefined).
+   * this way too; for a `sleep()` it is a done Future that stands for the sleep), or a
+   * step after a bare `yield` (`wokenBy` undefined; also when the task is woken to be
+   * told of a bad yield, or to unwind an await cycle).
    */
   taskScheduled?(task: Task<unknown>, wokenBy: Future<unknown> | undefined): void;
   /** A step of `task` is about to run (`currentTask()` is `task`). */

@@ -343,6 +343,30 @@ describe('describeWait from an instrument', () => {
       'after: done',
     ]);
   });
+
+  test('in afterTaskStep, a task that gave up control (a bare yield, sleep(0)) is ready to run', () => {
+    const seen: string[] = [];
+    go(function* () {
+      const loop = runningLoop();
+      const instrument = {
+        afterTaskStep(t: Task<unknown>) {
+          if (t.getName() === 'w') seen.push(describeWait(t).kind);
+        },
+      };
+      loop.addInstrument(instrument);
+      const w = spawn(
+        'w',
+        (function* (): Coro<void> {
+          yield* sleep(0);
+          yield;
+          yield* sleep(5);
+        })(),
+      );
+      yield* w;
+      loop.removeInstrument(instrument);
+    });
+    expect(seen).toEqual(['ready', 'ready', 'sleep', 'done']);
+  });
 });
 
 describe('peekOutcome', () => {

@@ -8,7 +8,8 @@
  *   asked.
  * - Awaited-by edges, as CPython 3.14 keeps them (`future_add_to_awaited_by`), without
  *   bookkeeping on the hot path: a task blocked on a future is in that future's
- *   callback list; the done-callbacks that make one future await another (gather's
+ *   callback list (a sleeping task is the sleep's waker, and shows through the future
+ *   that stands for the sleep once asked for); the done-callbacks that make one future await another (gather's
  *   waker, a task group's, shield's, wait's) name that future in an `_awaiter` field;
  *   libraries that build their own waits add explicit edges
  *   ({@link futureAddToAwaitedBy}).
@@ -44,9 +45,10 @@ export function describeWait(task: api.Task<unknown>): api.WaitInfo {
     return { kind: 'done', text: 'done', future: undefined, blockers: [] };
   }
   const fut = task._futWaiter;
-  // The current task is running, unless its step has just ended on a future (an
-  // instrument's afterTaskStep): then it is suspended on that future already.
-  if (task._loop._currentTask === task && (fut === null || fut.done())) {
+  // The current task is running, unless its step has just ended (an instrument's
+  // afterTaskStep): then it waits on the future it yielded, or is ready to run again.
+  const loop = task._loop;
+  if (loop._currentTask === task && loop._stepEnded !== task && (fut === null || fut.done())) {
     return { kind: 'running', text: 'running', future: undefined, blockers: [] };
   }
   if (fut === null || fut.done()) {
@@ -89,8 +91,8 @@ export function peekOutcome<T>(fut: api.Future<T>): api.Outcome<T> {
 
 /**
  * The futures and tasks that await `fut` right now: tasks suspended on it, the gather
- * it is a child of, and the edges added with {@link futureAddToAwaitedBy} (a task
- * group's owner, a shield, a `wait`).
+ * it is a child of, a task group's owner, a shield, a `wait`, and the edges added with
+ * {@link futureAddToAwaitedBy} (waits built outside core).
  *
  * @throws TypeError if `fut` is not an aio Future.
  * @example

@@ -2,7 +2,7 @@
  * A priority queue of wake-ups ordered by deadline, then by insertion order.
  *
  * Used by {@link VirtualClock} for the wake-ups its consumers ask for. It follows
- * the same rules as the loop's own timer heap (and asyncio's):
+ * the same rules as the loop's heap for far timers (core's `timerHeap.ts`) and asyncio's:
  * - a binary heap of entries keyed by `(deadline, seq)`: equal deadlines come out
  *   in the order they went in (FIFO);
  * - cancellation is lazy: a cancelled entry stays in the heap, marked, and drops

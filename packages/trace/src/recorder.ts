@@ -67,7 +67,7 @@ function wakeLabel(kind: string, text: string): string {
  * @internal The recorder (see the module comment).
  *
  * Hot-path layout: everything about a track lives in arrays indexed by the task's id
- * (ids are small per-loop integers), so a hook costs one `WeakMap` lookup (the id) and
+ * (ids are small per-loop integers), so a hook costs one property read (the id, in a symbol-keyed slot of the task) and
  * allocates nothing but log entries; consecutive hooks of one task skip even that. Arrows
  * waiting for their target's next step are two slots per track. Step texts
  * are interned strings: a step record holds `i ≥ 0` for "what it waits on next" or
