@@ -17,57 +17,48 @@ import { check, main, options, timeRuns } from '../lib/harness.mjs';
 let started = 0;
 let cleaned = 0;
 
+/**
+ * aio's case: `n` tasks blocked on a never-set future, all cancelled, then collected
+ * with `collect(tasks)`; returns the time from the first cancel to collected, and how
+ * many tasks `counts(tasks, collected)` says ended cancelled.
+ */
+function aioCancel(collect, counts) {
+  return (n) =>
+    run(
+      (function* () {
+        const loop = getRunningLoop();
+        function* blocked() {
+          started++;
+          try {
+            yield* loop.createFuture();
+          } finally {
+            cleaned++;
+          }
+        }
+        const tasks = new Array(n);
+        for (let i = 0; i < n; i++) tasks[i] = createTask(blocked());
+        yield;
+        check('tasks started before cancelling', started, n);
+        const t0 = performance.now();
+        for (let i = 0; i < n; i++) tasks[i].cancel();
+        const collected = yield* collect(tasks);
+        const elapsedMs = performance.now() - t0;
+        return { elapsedMs, value: counts(tasks, collected) };
+      })(),
+    );
+}
+
 const impls = {
-  aio: async () => (n) =>
-    run(
-      (function* () {
-        const loop = getRunningLoop();
-        function* blocked() {
-          started++;
-          try {
-            yield* loop.createFuture();
-          } finally {
-            cleaned++;
-          }
-        }
-        const tasks = new Array(n);
-        for (let i = 0; i < n; i++) tasks[i] = createTask(blocked());
-        yield;
-        check('tasks started before cancelling', started, n);
-        const t0 = performance.now();
-        for (let i = 0; i < n; i++) tasks[i].cancel();
-        yield* wait(tasks);
-        const elapsedMs = performance.now() - t0;
-        let cancelled = 0;
-        for (let i = 0; i < n; i++) if (tasks[i].cancelled()) cancelled++;
-        return { elapsedMs, value: cancelled };
-      })(),
+  aio: async () =>
+    aioCancel(
+      (tasks) => wait(tasks),
+      (tasks) => tasks.filter((t) => t.cancelled()).length,
     ),
-  'aio-gather': async () => (n) =>
-    run(
-      (function* () {
-        const loop = getRunningLoop();
-        function* blocked() {
-          started++;
-          try {
-            yield* loop.createFuture();
-          } finally {
-            cleaned++;
-          }
-        }
-        const tasks = new Array(n);
-        for (let i = 0; i < n; i++) tasks[i] = createTask(blocked());
-        yield;
-        check('tasks started before cancelling', started, n);
-        const t0 = performance.now();
-        for (let i = 0; i < n; i++) tasks[i].cancel();
-        const rs = yield* gather(tasks, { returnExceptions: true });
-        const elapsedMs = performance.now() - t0;
-        let cancelled = 0;
-        for (let i = 0; i < n; i++)
-          if (tasks[i].cancelled() && rs[i] instanceof CancelledError) cancelled++;
-        return { elapsedMs, value: cancelled };
-      })(),
+  'aio-gather': async () =>
+    aioCancel(
+      (tasks) => gather(tasks, { returnExceptions: true }),
+      (tasks, rs) =>
+        tasks.filter((t, i) => t.cancelled() && rs[i] instanceof CancelledError).length,
     ),
   native: async () => async (n) => {
     async function blocked(signal) {

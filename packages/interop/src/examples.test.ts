@@ -3,10 +3,17 @@
  * bound to the real modules, and each `console.log(...); // → text` line must print
  * `text` (strings as they are, other values as JSON), in order.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as core from '@aio/core';
+import {
+  bindImports,
+  type Example,
+  examplesOf,
+  exportsWithoutExamples,
+  sourceFiles,
+} from '@aio/test-utils';
 import * as rxjs from 'rxjs';
 import { transform } from 'esbuild';
 import { describe, expect, it } from 'vitest';
@@ -22,56 +29,6 @@ const MODULES: Record<string, unknown> = {
   rxjs,
 };
 
-interface Example {
-  file: string;
-  line: number;
-  code: string;
-}
-
-function sourceFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...sourceFiles(path));
-    else if (/\.ts$/.test(name) && !/\.test(-d)?\.ts$|\.testutil\.ts$/.test(name)) out.push(path);
-  }
-  return out.sort();
-}
-
-function examplesOf(path: string): Example[] {
-  const lines = readFileSync(path, 'utf8').split('\n');
-  const found: Example[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (!/^\s*\*\s*@example\s*$/.test(lines[i] as string)) continue;
-    if (!/^\s*\*\s*```ts\s*$/.test(lines[i + 1] ?? '')) continue;
-    const code: string[] = [];
-    let j = i + 2;
-    for (; j < lines.length && !/^\s*\*\s*```\s*$/.test(lines[j] as string); j++) {
-      code.push((lines[j] as string).replace(/^\s*\* ?/, ''));
-    }
-    found.push({ file: relative(SRC, path), line: i + 1, code: code.join('\n') });
-    i = j;
-  }
-  return found;
-}
-
-/** `import { a, type B, c as d } from 'x';` → `const { a, c: d } = __modules['x'];` */
-function bindImports(code: string): string {
-  return code.replace(
-    /^import\s+(type\s+)?\{([^}]*)\}\s+from\s+'([^']+)';$/gm,
-    (_all, typeOnly: string | undefined, names: string, from: string) => {
-      if (!(from in MODULES)) throw new Error(`example imports an unknown module: ${from}`);
-      if (typeOnly) return '';
-      const bound = names
-        .split(',')
-        .map((n) => n.trim())
-        .filter((n) => n !== '' && !n.startsWith('type '))
-        .map((n) => n.replace(/\s+as\s+/, ': '));
-      return `const { ${bound.join(', ')} } = __modules[${JSON.stringify(from)}];`;
-    },
-  );
-}
-
 function expectedOutput(code: string): string[] {
   const out: string[] = [];
   for (const m of code.matchAll(/\/\/ → (.*)$/gm)) out.push((m[1] as string).trim());
@@ -85,19 +42,21 @@ function show(x: unknown): string {
 }
 
 async function runExample(example: Example): Promise<string[]> {
-  const source = `async function __example(__modules, console) {\n${bindImports(example.code)}\n}`;
+  const source = `async function __example(__load, console) {\n${bindImports(example.code, (m) => m in MODULES)}\n}`;
   const { code } = await transform(source, { loader: 'ts', target: 'es2022' });
   const fn = new Function(`${code}\nreturn __example;`)() as (
-    modules: Record<string, unknown>,
+    load: (name: string) => Promise<unknown>,
     console: { log: (...args: unknown[]) => void },
   ) => Promise<void>;
   const printed: string[] = [];
-  await fn(MODULES, { log: (...args) => printed.push(args.map(show).join(' ')) });
+  await fn(async (name) => MODULES[name], {
+    log: (...args) => printed.push(args.map(show).join(' ')),
+  });
   return printed;
 }
 
 const files = sourceFiles(SRC);
-const examples = files.flatMap(examplesOf);
+const examples = files.flatMap((f) => examplesOf(f, SRC));
 
 /** The README's ```ts blocks that show their output with `// →`: its runnable recipes. */
 function readmeExamples(): Example[] {
@@ -118,26 +77,7 @@ function readmeExamples(): Example[] {
 
 describe('TSDoc examples', () => {
   it('exist for every exported symbol of every module', () => {
-    const missing: string[] = [];
-    for (const path of files) {
-      const text = readFileSync(path, 'utf8');
-      const re =
-        /(\/\*\*(?:(?!\*\/)[\s\S])*\*\/)\s*export\s+(?:function|interface|type|class|const)\s+(\w+)/g;
-      const documented = new Set<string>();
-      for (const m of text.matchAll(re)) {
-        if ((m[1] as string).includes('@example') || (m[1] as string).includes('@internal')) {
-          documented.add(m[2] as string);
-        }
-      }
-      for (const m of text.matchAll(
-        /^export\s+(?:function|interface|type|class|const)\s+(\w+)/gm,
-      )) {
-        const name = m[1] as string;
-        if (!documented.has(name) && !/^(Example)$/.test(name)) {
-          missing.push(`${relative(SRC, path)}: ${name}`);
-        }
-      }
-    }
+    const missing = exportsWithoutExamples(files, SRC).filter((m) => !/: Example$/.test(m));
     // Overloaded functions: the first signature carries the TSDoc.
     expect([...new Set(missing)].filter((m) => !documentedOverload(m))).toEqual([]);
   });

@@ -3,10 +3,9 @@
  * to the real modules, and what it prints must be the `// → text` lines of the example,
  * in order (a printed text of several lines is several `// →` lines).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as core from '@aio/core';
+import { bindImports, examplesOf, exportsWithoutExamples, sourceFiles } from '@aio/test-utils';
 import * as timers from '@aio/timers';
 import { transform } from 'esbuild';
 import { describe, expect, it } from 'vitest';
@@ -29,58 +28,6 @@ export const EXTRA_MODULES: Record<string, () => Promise<unknown>> = {
   'node:diagnostics_channel': () => import('node:diagnostics_channel'),
 };
 
-interface Example {
-  file: string;
-  line: number;
-  code: string;
-}
-
-function sourceFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...sourceFiles(path));
-    else if (/\.ts$/.test(name) && !/\.test(-d)?\.ts$|\.testutil\.ts$/.test(name)) out.push(path);
-  }
-  return out.sort();
-}
-
-function examplesOf(path: string): Example[] {
-  const lines = readFileSync(path, 'utf8').split('\n');
-  const found: Example[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (!/^\s*\*\s*@example\s*$/.test(lines[i] as string)) continue;
-    if (!/^\s*\*\s*```ts\s*$/.test(lines[i + 1] ?? '')) continue;
-    const code: string[] = [];
-    let j = i + 2;
-    for (; j < lines.length && !/^\s*\*\s*```\s*$/.test(lines[j] as string); j++) {
-      code.push((lines[j] as string).replace(/^\s*\* ?/, ''));
-    }
-    found.push({ file: relative(SRC, path), line: i + 1, code: code.join('\n') });
-    i = j;
-  }
-  return found;
-}
-
-/** `import { a, type B, c as d } from 'x';` → `const { a, c: d } = __modules['x'];` */
-function bindImports(code: string): string {
-  return code.replace(
-    /^import\s+(type\s+)?\{([^}]*)\}\s+from\s+'([^']+)';$/gm,
-    (_all, typeOnly: string | undefined, names: string, from: string) => {
-      if (!(from in MODULES) && !(from in EXTRA_MODULES)) {
-        throw new Error(`example imports an unknown module: ${from}`);
-      }
-      if (typeOnly) return '';
-      const bound = names
-        .split(',')
-        .map((n) => n.trim())
-        .filter((n) => n !== '' && !n.startsWith('type '))
-        .map((n) => n.replace(/\s+as\s+/, ': '));
-      return `const { ${bound.join(', ')} } = await __load(${JSON.stringify(from)});`;
-    },
-  );
-}
-
 /** The `// → text` lines: everything after the arrow, trailing spaces dropped. */
 export function expectedOutput(code: string): string[] {
   const out: string[] = [];
@@ -95,7 +42,7 @@ function show(x: unknown): string {
 }
 
 export async function runExample(code0: string): Promise<string[]> {
-  const source = `async function __example(__load, console) {\n${bindImports(code0)}\n}`;
+  const source = `async function __example(__load, console) {\n${bindImports(code0, (m) => m in MODULES || m in EXTRA_MODULES)}\n}`;
   const { code } = await transform(source, { loader: 'ts', target: 'es2022' });
   const fn = new Function(`${code}\nreturn __example;`)() as (
     load: (name: string) => Promise<unknown>,
@@ -119,28 +66,11 @@ export async function runExample(code0: string): Promise<string[]> {
 }
 
 const files = sourceFiles(SRC);
-const examples = files.flatMap(examplesOf);
+const examples = files.flatMap((f) => examplesOf(f, SRC));
 
 describe('TSDoc examples', () => {
   it('exist for every exported symbol of every module', () => {
-    const missing: string[] = [];
-    for (const path of files) {
-      const text = readFileSync(path, 'utf8');
-      const re =
-        /(\/\*\*(?:(?!\*\/)[\s\S])*\*\/)\s*export\s+(?:function|interface|type|class|const)\s+(\w+)/g;
-      const documented = new Set<string>();
-      for (const m of text.matchAll(re)) {
-        if ((m[1] as string).includes('@example') || (m[1] as string).includes('@internal')) {
-          documented.add(m[2] as string);
-        }
-      }
-      for (const m of text.matchAll(
-        /^export\s+(?:function|interface|type|class|const)\s+(\w+)/gm,
-      )) {
-        if (!documented.has(m[1] as string)) missing.push(`${relative(SRC, path)}: ${m[1]}`);
-      }
-    }
-    expect(missing).toEqual([]);
+    expect(exportsWithoutExamples(files, SRC)).toEqual([]);
   });
 
   it('cover every export of every entry point', async () => {

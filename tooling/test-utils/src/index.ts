@@ -23,3 +23,12 @@ export { collectGarbage, wasCollected } from './gc';
 
 // Reports that no test asked for
 export { failOnStrayReports, STRAY_REPORT, StrayReportGuard } from './strayReports';
+
+// TSDoc examples as tests
+export {
+  bindImports,
+  examplesOf,
+  exportsWithoutExamples,
+  sourceFiles,
+} from './tsdocExamples';
+export type { Example } from './tsdocExamples';
