@@ -6,8 +6,8 @@ import { chromium } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runShowcase } from './runShowcase';
 
-// The Chromium of the machine (Debian's package); CHROMIUM_PATH overrides it.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// The Chromium of the machine (Debian's package); AIO_CHROMIUM overrides it (as in @aio/trace).
+const CHROMIUM = process.env.AIO_CHROMIUM ?? '/usr/bin/chromium';
 const outDir = mkdtempSync(path.join(tmpdir(), 'aio-showcase-timeline-'));
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
@@ -15,7 +15,7 @@ describe('the HTML timeline the showcase writes', () => {
   it('opens in headless Chromium without errors or network, and draws a row per task', async () => {
     if (!existsSync(CHROMIUM)) {
       throw new Error(
-        `no Chromium at ${CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM_PATH`,
+        `no Chromium at ${CHROMIUM}: install it (apt-get install chromium) or set AIO_CHROMIUM`,
       );
     }
     const result = await runShowcase({ clock: 'virtual', write: () => {}, tty: false, outDir });

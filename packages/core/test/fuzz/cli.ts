@@ -1,7 +1,7 @@
 /**
  * `pnpm fuzz`: the differential fuzzer's command line (README.md).
  *
- *   pnpm fuzz                          a quick round (~30 s) with a random seed
+ *   pnpm fuzz                          a quick round (~22 s) with a random seed
  *   pnpm fuzz --seed S --count N       N programs of seed S
  *   pnpm fuzz --seed S --index I       program I of seed S alone, with both traces
  *   pnpm fuzz --long                   100 000 programs
