@@ -18,7 +18,7 @@
  */
 
 import type { DoneWaker } from './events';
-import { CANCELLED, FAILED, FINISHED, Future } from './future';
+import { CANCELLED, FAILED, FINISHED, Future, NO_TASKS, type WaitParts } from './future';
 import { Task } from './task';
 import type * as api from './types';
 
@@ -41,22 +41,33 @@ export function describeWait(task: api.Task<unknown>): api.WaitInfo {
   if (!(task instanceof Task)) {
     throw new TypeError(`describeWait(): a Task was expected, got ${String(task)}`);
   }
-  if (task.done()) {
-    return { kind: 'done', text: 'done', future: undefined, blockers: [] };
-  }
+  const parts = waitParts(task);
+  const fut = task._futWaiter;
+  // A sleep is not a Future: the future handed out stands for it from now on.
+  if (parts.kind === 'done' || fut === null || fut.done()) return { ...parts, future: undefined };
+  return { ...parts, future: fut._asFuture() };
+}
+
+const DONE_PARTS: WaitParts = { kind: 'done', text: 'done', blockers: NO_TASKS };
+const RUNNING_PARTS: WaitParts = { kind: 'running', text: 'running', blockers: NO_TASKS };
+const READY_PARTS: WaitParts = { kind: 'ready', text: 'ready to run', blockers: NO_TASKS };
+
+/**
+ * What `task` waits on, without the future: reads nothing but the wait's own
+ * description, so a sleep gets no Future standing for it (`findWaitCycles` and the
+ * deadlock messages ask about every pending task).
+ */
+function waitParts(task: Task<unknown>): WaitParts {
+  if (task.done()) return DONE_PARTS;
   const fut = task._futWaiter;
   // The current task is running, unless its step has just ended (an instrument's
   // afterTaskStep): then it waits on the future it yielded, or is ready to run again.
   const loop = task._loop;
   if (loop._currentTask === task && loop._stepEnded !== task && (fut === null || fut.done())) {
-    return { kind: 'running', text: 'running', future: undefined, blockers: [] };
+    return RUNNING_PARTS;
   }
-  if (fut === null || fut.done()) {
-    return { kind: 'ready', text: 'ready to run', future: undefined, blockers: [] };
-  }
-  // A sleep is not a Future: the future handed out stands for it from now on.
-  const parts = fut._describeWait();
-  return { ...parts, future: fut._asFuture() };
+  if (fut === null || fut.done()) return READY_PARTS;
+  return fut._describeWait();
 }
 
 /**
@@ -165,6 +176,11 @@ export function futureDiscardFromAwaitedBy(
   if (list.length === 0) explicit.delete(fut);
 }
 
+/** A task's blockers; a non-task gets describeWait's TypeError. */
+function blockersOf(task: api.Task<unknown>): readonly api.Task<unknown>[] {
+  return task instanceof Task ? waitParts(task).blockers : describeWait(task).blockers;
+}
+
 /**
  * The wait cycles among `tasks`: each cycle is a list of tasks `[a, b, …]` where `a`
  * waits on something blocked by `b` (awaits it, or a lock it holds), and so on back to
@@ -186,7 +202,7 @@ export function findWaitCycles(tasks: Iterable<api.Task<unknown>>): api.Task<unk
   const succ: number[][] = new Array(n);
   for (let i = 0; i < n; i++) {
     const out: number[] = [];
-    for (const b of describeWait(order[i] as api.Task<unknown>).blockers) {
+    for (const b of blockersOf(order[i] as api.Task<unknown>)) {
       const j = id.get(b);
       if (j !== undefined) out.push(j);
     }
@@ -289,7 +305,9 @@ export function describePending(tasks: readonly api.Task<unknown>[]): string {
   const lines = ['Pending tasks:'];
   for (let i = 0; i < tasks.length && i < MAX_NAMED; i++) {
     const t = tasks[i] as api.Task<unknown>;
-    lines.push(`  ${t.getName()}: waiting on ${describeWait(t).text}`);
+    lines.push(
+      `  ${t.getName()}: waiting on ${t instanceof Task ? waitParts(t).text : describeWait(t).text}`,
+    );
   }
   if (tasks.length > MAX_NAMED) lines.push(`  … and ${tasks.length - MAX_NAMED} more`);
   const cycles = findWaitCycles(tasks);
