@@ -70,7 +70,9 @@ const VIEWED = PHASE_UNIT << 3;
 const FINISHED_STEP: Step<never> = Object.freeze({ done: true, value: undefined as never });
 
 function sleepWait(until: number): WaitParts {
-  return { kind: 'sleep', text: `sleep until ${until}`, blockers: NO_TASKS };
+  // Loop time in ms, to the microsecond: a real clock's deadline has a long fraction.
+  const at = Number.isFinite(until) ? Math.round(until * 1000) / 1000 : until;
+  return { kind: 'sleep', text: `sleep until ${at}`, blockers: NO_TASKS };
 }
 
 /** The Future that stands for a sleep once one is asked for (`_asFuture`). */

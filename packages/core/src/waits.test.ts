@@ -1,3 +1,4 @@
+import { TestClock } from '@aio/test-utils';
 import { describe, expect, test } from 'vitest';
 import { errorOf, go } from '../test/helpers';
 import { Barrier } from './barrier';
@@ -308,6 +309,21 @@ describe('findWaitCycles', () => {
 });
 
 describe('describeWait from an instrument', () => {
+  test('a sleep names its deadline in loop time to the microsecond', () => {
+    const text = go(
+      function* () {
+        const t = createTask(sleep(1000.25));
+        yield;
+        const w = describeWait(t).text;
+        t.cancel();
+        return w;
+      },
+      new TestClock(1 / 3),
+    );
+    // 1/3 + 1000.25 = 1000.5833333333334
+    expect(text).toBe('sleep until 1000.583');
+  });
+
   test("in afterTaskStep, the task's step has ended: it says what the task now waits on", () => {
     const seen: string[] = [];
     go(function* () {
