@@ -132,6 +132,20 @@ describe('formatTasks (ps)', () => {
     );
   });
 
+  it('lists 200 000 tasks (no column measured by spreading it into arguments)', async () => {
+    let table = '';
+    await runMain(function* () {
+      const tasks: Task<void>[] = [];
+      for (let i = 0; i < 200_000; i++) tasks.push(createTask(sleep(5)));
+      yield;
+      table = formatTasks();
+      yield* gather(tasks);
+    });
+    const lines = table.split('\n');
+    expect(lines).toHaveLength(2 + 200_001); // header, rule, main and the sleepers
+    expect(lines.at(-1)).toMatch(/^200001 +Task-\d+ +waiting +sleep until 5 +- +main #1 +0 +1$/);
+  }, 60_000);
+
   it('gives rows that JSON can carry', async () => {
     let json = '';
     await runMain(function* () {

@@ -215,9 +215,14 @@ export function formatTasks(loop?: EventLoop): string {
       (table[i] as string[]).push((rows[i] as TaskInfo).createdWhere ?? '?');
     }
   }
-  const widths = header.map((h, i) =>
-    Math.max(h.length, ...table.map((row) => row[i]?.length ?? 0)),
-  );
+  // A loop over the rows, not Math.max(...column): a million rows would overflow the stack.
+  const widths = header.map((h) => h.length);
+  for (const row of table) {
+    for (let i = 0; i < row.length; i++) {
+      const len = (row[i] as string).length;
+      if (len > (widths[i] as number)) widths[i] = len;
+    }
+  }
   const line = (cells: readonly string[]): string =>
     cells
       .map((c, i) => c.padEnd(widths[i] as number))
