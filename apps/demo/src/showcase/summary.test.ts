@@ -55,16 +55,29 @@ describe('the summary', () => {
     );
   });
 
+  it('accounts for a request aborted before it reached the server (Ctrl-C)', () => {
+    const lines = formatSummary({
+      view: view({ ...finished, abandoned: 4, cancelled: 4, requests: 14 }),
+      server: { requests: 13, answered: 10, aborted: 3 },
+      elapsedMs: 430,
+      interrupted: true,
+      clock: 'real clock',
+    });
+    expect(check(lines)).toBe(
+      '  check     the server saw 13 of the 14 requests the crawler made; of the 4 it gave up on, 3 were aborted and 1 was aborted before it reached the server',
+    );
+  });
+
   it('says MISMATCH when the server saw other counts', () => {
     const lines = formatSummary({
       view: finished,
-      server: { requests: 9, answered: 8, aborted: 1 },
+      server: { requests: 9, answered: 7, aborted: 2 },
       elapsedMs: 2000,
       interrupted: false,
       clock: 'real clock',
     });
     expect(check(lines)).toBe(
-      '  check     MISMATCH: the crawler made 10 requests and gave up on 2; the server saw 9, answered 8, 1 aborted',
+      '  check     MISMATCH: the crawler made 10 requests and gave up on 2; the server saw 9, answered 7, 2 aborted',
     );
   });
 

@@ -80,21 +80,42 @@ export function formatSummary(s: SummaryInput): string[] {
     `  server    ${server.requests} requests received, ${server.answered} answered, ${server.aborted} closed by the client before the answer`,
     `  slowest   ${v.slowest === undefined ? 'none' : `${v.slowest.path}, ${v.slowest.ms} ms`}; ${rate.toFixed(1)} pages/s on average`,
   ];
-  // Every request the crawler got an answer to, the server answered; so the server's
-  // answers to requests the crawler gave up on are the difference: a cancel racing an
-  // answer (Ctrl-C) can lose, a timeout of /never cannot.
+  // Every request the crawler got an answer to, the server answered. A request the
+  // crawler gave up on either was aborted at the server, or was answered before the abort
+  // reached it (a cancel racing an answer: Ctrl-C; a timeout of /never cannot lose), or
+  // never reached the server at all (aborted while it was being sent: Ctrl-C again).
   const late = server.answered - (v.requests - v.abandoned);
+  const unsent = v.requests - server.requests;
   const agree =
-    server.requests === v.requests &&
-    server.answered + server.aborted === server.requests &&
+    unsent >= 0 &&
     late >= 0 &&
-    server.aborted + late === v.abandoned;
+    server.answered + server.aborted === server.requests &&
+    server.aborted + late + unsent === v.abandoned;
+  const saw =
+    unsent === 0
+      ? 'the server saw every request the crawler made'
+      : `the server saw ${server.requests} of the ${v.requests} requests the crawler made`;
+  const fates = [`${server.aborted} were aborted`];
+  if (late > 0) fates.push(`${late} answered before the abort reached the server`);
+  if (unsent > 0) {
+    const one = unsent === 1;
+    fates.push(
+      `${unsent} ${one ? 'was' : 'were'} aborted before ${one ? 'it' : 'they'} reached the server`,
+    );
+  }
   lines.push(
     !agree
       ? `  check     MISMATCH: the crawler made ${v.requests} requests and gave up on ${v.abandoned}; the server saw ${server.requests}, answered ${server.answered}, ${server.aborted} aborted`
-      : late === 0
-        ? '  check     the server saw every request the crawler made, and every one it gave up on was aborted'
-        : `  check     the server saw every request the crawler made; of the ${v.abandoned} it gave up on, ${server.aborted} were aborted and ${late} answered before the abort reached the server`,
+      : late === 0 && unsent === 0
+        ? `  check     ${saw}, and every one it gave up on was aborted`
+        : `  check     ${saw}; of the ${v.abandoned} it gave up on, ${listed(fates)}`,
   );
   return lines;
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function listed(items: readonly string[]): string {
+  return items.length < 2
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
