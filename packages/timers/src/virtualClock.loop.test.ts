@@ -10,7 +10,7 @@ import {
   sleep,
   wrapPromise,
 } from '@aio/core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { RunawayLoopError } from './errors';
 import { ScaledClock } from './scaledClock';
 import { VirtualClock } from './virtualClock';
@@ -98,6 +98,57 @@ describe('VirtualClock with a loop', () => {
     }
     expect(await run(main(), { clock: new VirtualClock() })).toBe(7);
     expect(seen).toEqual(['promise settled at 0', 'sleeper at 1000', 'main at 2000']);
+  });
+
+  it('warns when it holds time for a promise that only the loop itself can settle', async () => {
+    const warnings: string[] = [];
+    const warn = vi.spyOn(console, 'warn').mockImplementation((m: unknown) => {
+      warnings.push(String(m));
+    });
+    try {
+      const clock = new VirtualClock({ holdWarningMs: 50 });
+      function* main(): Coro<string> {
+        const task = createTask(sleep(100, 'done'));
+        // A native promise that settles when the task does: only virtual time can do it,
+        // and vitest keeps the host busy, so the clock holds time for it.
+        return yield* wrapPromise(task.then((v) => v));
+      }
+      const running = run(main(), { clock });
+      await new Promise((r) => setTimeout(r, 150));
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(
+        /^VirtualClock: virtual time has been held at 0 ms for \d+\.\d s of real time, waiting for 1 pending wrapped native promise \(wrapPromise\)\. A promise that depends on this loop itself/,
+      );
+      clock.advance(100); // the test moves time: the task ends, the promise settles
+      expect(await running).toBe('done');
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('does not warn about a hold that ended, nor with holdWarningMs: Infinity', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      function* main(): Coro<number> {
+        return yield* wrapPromise(new Promise<number>((r) => setTimeout(() => r(7), 10)));
+      }
+      expect(await run(main(), { clock: new VirtualClock({ holdWarningMs: 30 }) })).toBe(7);
+      const quiet = new VirtualClock({ holdWarningMs: Number.POSITIVE_INFINITY });
+      function* slow(): Coro<number> {
+        return yield* wrapPromise(new Promise<number>((r) => setTimeout(() => r(8), 60)));
+      }
+      expect(await run(slow(), { clock: quiet })).toBe(8);
+      await new Promise((r) => setTimeout(r, 60));
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('rejects a bad holdWarningMs, saying what was wrong', () => {
+    expect(() => new VirtualClock({ holdWarningMs: -1 })).toThrow(
+      'VirtualClock: holdWarningMs must be a number >= 0 (or Infinity), got -1',
+    );
   });
 
   it('lets a test step a loop with advance() when autojump is off', async () => {

@@ -16,6 +16,7 @@ import { TimerEntry, TimerQueue } from './timerQueue';
  * @example
  * ```ts
  * const clock = new VirtualClock({ start: 1000, autojump: false, stallLimit: 100_000 });
+ * const quiet = new VirtualClock({ holdWarningMs: Number.POSITIVE_INFINITY });
  * ```
  */
 export interface VirtualClockOptions {
@@ -37,9 +38,21 @@ export interface VirtualClockOptions {
    * clock too, and the guard does not see it.)
    */
   stallLimit?: number;
+  /**
+   * How long, in real milliseconds, virtual time may be held still for pending wrapped
+   * native promises while the loop runs before the clock warns (`console.warn`, once per
+   * hold). Default `2000`; `Infinity` turns the warning off. A promise that depends on
+   * the loop itself (`toPromise(task)`, an Observable of a task turned into a promise)
+   * can only settle when virtual time moves; outside a plain script — in a test runner,
+   * or beside an open server or interval — the host never runs out of work, so the
+   * clock cannot tell that it should move on, and the run would hang without a word.
+   */
+  holdWarningMs?: number;
 }
 
 const DEFAULT_STALL_LIMIT = 10_000_000;
+const DEFAULT_HOLD_WARNING_MS = 2000;
+let holds = 0;
 
 type Wake = () => void;
 
@@ -80,6 +93,10 @@ export class VirtualClock implements Clock {
   #now: number;
   #autojump: boolean;
   readonly #limit: number;
+  readonly #holdWarningMs: number;
+  // The hold for host promises: its number (0: not holding), the real timer that warns.
+  #hold = 0;
+  #holdTimer: ReturnType<typeof setTimeout> | undefined;
   #reads = 0;
   #tripped = false;
   readonly #queue = new TimerQueue<Wake>();
@@ -93,7 +110,12 @@ export class VirtualClock implements Clock {
     if (options === null || typeof options !== 'object') {
       throw new TypeError(`VirtualClock: options must be an object, got ${describe(options)}`);
     }
-    const { start = 0, autojump = true, stallLimit = DEFAULT_STALL_LIMIT } = options;
+    const {
+      start = 0,
+      autojump = true,
+      stallLimit = DEFAULT_STALL_LIMIT,
+      holdWarningMs = DEFAULT_HOLD_WARNING_MS,
+    } = options;
     if (typeof start !== 'number' || !Number.isFinite(start)) {
       throw new RangeError(`VirtualClock: start must be a finite number, got ${describe(start)}`);
     }
@@ -102,9 +124,15 @@ export class VirtualClock implements Clock {
         `VirtualClock: stallLimit must be a positive number, got ${describe(stallLimit)}`,
       );
     }
+    if (typeof holdWarningMs !== 'number' || !(holdWarningMs >= 0)) {
+      throw new RangeError(
+        `VirtualClock: holdWarningMs must be a number >= 0 (or Infinity), got ${describe(holdWarningMs)}`,
+      );
+    }
     this.#now = start;
     this.#autojump = Boolean(autojump);
     this.#limit = stallLimit;
+    this.#holdWarningMs = holdWarningMs;
   }
 
   /** Whether the clock jumps to the next timer when the loop is idle. Settable. */
@@ -175,10 +203,49 @@ export class VirtualClock implements Clock {
    * from here.
    */
   advanceIdle(deadline: number, info: IdleInfo): boolean {
-    if (!this.#autojump || (info.hostPending > 0 && !info.hostIdle)) return false;
+    if (!this.#autojump) return false;
+    if (info.hostPending > 0 && !info.hostIdle) {
+      this.#holding(info);
+      return false;
+    }
+    this.#endHold();
     if (deadline > this.#now) this.#moveTo(deadline);
     this.#deliverDueLater();
     return true;
+  }
+
+  /** Time is held for host promises: warn if it still is after `holdWarningMs`. */
+  #holding(info: IdleInfo): void {
+    if (this.#hold !== 0 || this.#holdWarningMs === Number.POSITIVE_INFINITY) return;
+    const hold = ++holds;
+    this.#hold = hold;
+    const heldAt = this.#now;
+    const { loop } = info;
+    const started = Date.now();
+    this.#holdTimer = setTimeout(() => {
+      this.#holdTimer = undefined;
+      if (this.#hold !== hold || this.#now !== heldAt || !loop.isRunning()) return;
+      const n = info.hostPending;
+      const real = ((Date.now() - started) / 1000).toFixed(1);
+      console.warn(
+        `VirtualClock: virtual time has been held at ${heldAt} ms for ${real} s of real time, ` +
+          `waiting for ${n} pending wrapped native promise${n === 1 ? '' : 's'} (wrapPromise). ` +
+          'A promise that depends on this loop itself (toPromise(task), an Observable of a task ' +
+          'turned into a promise) can only settle once virtual time moves, and the host has other ' +
+          'work (a test runner, an open server or interval), so the clock cannot tell: await the ' +
+          'task itself (yield* task) or read the Observable with fromObservable/observe instead. ' +
+          '(holdWarningMs: Infinity turns this warning off.)',
+      );
+    }, this.#holdWarningMs);
+    // Never keep a process alive for a warning (Node's timers have unref; browsers' do not).
+    (this.#holdTimer as { unref?: () => void }).unref?.();
+  }
+
+  #endHold(): void {
+    if (this.#hold === 0) return;
+    this.#hold = 0;
+    if (this.#holdTimer !== undefined) clearTimeout(this.#holdTimer);
+    this.#holdTimer = undefined;
   }
 
   /**
@@ -254,6 +321,7 @@ export class VirtualClock implements Clock {
   }
 
   #moveTo(t: number): void {
+    this.#endHold();
     this.#now = t;
     this.#reads = 0;
     this.#tripped = false;
