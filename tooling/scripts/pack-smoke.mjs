@@ -5,8 +5,9 @@
 //   - `import` (ESM) and `require` (CJS) both load it, with the same export names;
 //   - TypeScript resolves its types, under moduleResolution node16 (ESM and CJS files)
 //     and bundler;
-// and that the ESLint plugin, run by ESLint, reports aio's mistakes against the installed
-// @aio/core.
+// that the ESLint plugin, run by ESLint, reports aio's mistakes against the installed
+// @aio/core; and that @aio/trace and @aio/trace/node load without @opentelemetry/api (an
+// optional peer), while @aio/trace/otel, which needs it, fails naming it.
 // Needs the packages built (`pnpm build`).
 import { execFileSync } from 'node:child_process';
 import {
@@ -112,7 +113,7 @@ try {
   }
 
   // 1. Runtime: import and require, same export names.
-  const names = (kind, spec) => {
+  const names = (kind, spec, cwd = app) => {
     const code =
       kind === 'import'
         ? `const m = await import(${JSON.stringify(spec)}); console.log(JSON.stringify(Object.keys(m).filter((k) => k !== 'default').sort()));`
@@ -122,7 +123,7 @@ try {
       kind === 'import'
         ? ['--input-type=module', '-e', code]
         : ['--input-type=commonjs', '-e', code];
-    return JSON.parse(execFileSync(process.execPath, args, { ...quiet, cwd: app }));
+    return JSON.parse(execFileSync(process.execPath, args, { ...quiet, cwd }));
   };
   for (const spec of packages.flatMap((p) => p.entries)) {
     try {
@@ -267,6 +268,65 @@ export { same, MyLoop, MyFuture, main, h, th };
   } else {
     fail(`@aio/eslint-plugin: expected ${expected.join(', ')}, got [${found.join(', ')}]`);
   }
+
+  // 4. @opentelemetry/api is an optional peer of @aio/trace: without it, the main and node
+  //    entries load, and the otel entry (the only one that needs it) fails naming it.
+  const bare = join(work, 'app-no-otel');
+  mkdirSync(bare);
+  writeFileSync(
+    join(bare, 'package.json'),
+    JSON.stringify({ name: 'aio-pack-smoke-no-otel', private: true, type: 'module' }, null, 2),
+  );
+  const coreAndTrace = ['packages/core', 'packages/trace'].map((dir) =>
+    tarballOf(packages.find((p) => p.dir === dir)),
+  );
+  execFileSync(
+    'npm',
+    ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...coreAndTrace],
+    { ...quiet, cwd: bare },
+  );
+  const installed = readdirSync(join(bare, 'node_modules')).filter((d) => !d.startsWith('.'));
+  const scoped = installed.flatMap((d) =>
+    d.startsWith('@') ? readdirSync(join(bare, 'node_modules', d)).map((n) => `${d}/${n}`) : [d],
+  );
+  if (scoped.some((n) => n.startsWith('@opentelemetry/'))) {
+    fail(`without @opentelemetry/api: npm installed it anyway (${scoped.join(', ')})`);
+  } else {
+    for (const spec of ['@aio/trace', '@aio/trace/node']) {
+      try {
+        const esm = names('import', spec, bare);
+        const cjs = names('require', spec, bare);
+        if (esm.length === 0 || JSON.stringify(esm) !== JSON.stringify(cjs)) {
+          fail(`${spec} without @opentelemetry/api: import gives [${esm}], require [${cjs}]`);
+        } else {
+          console.log(
+            `  ok   ${spec} without @opentelemetry/api: import and require load ${esm.length} exports`,
+          );
+        }
+      } catch (error) {
+        fail(`${spec} without @opentelemetry/api: does not load: ${error.stderr ?? error.message}`);
+      }
+    }
+    for (const kind of ['import', 'require']) {
+      try {
+        names(kind, '@aio/trace/otel', bare);
+        fail(`@aio/trace/otel without @opentelemetry/api: ${kind} loaded it`);
+      } catch (error) {
+        const message = String(error.stderr ?? error.message)
+          .split('\n')
+          .find((line) => /Error/.test(line));
+        if (message?.includes("'@opentelemetry/api'")) {
+          console.log(
+            `  ok   @aio/trace/otel without @opentelemetry/api: ${kind} fails: ${message}`,
+          );
+        } else {
+          fail(
+            `@aio/trace/otel without @opentelemetry/api: ${kind} fails unclearly: ${error.stderr}`,
+          );
+        }
+      }
+    }
+  }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
@@ -275,4 +335,6 @@ if (failures > 0) {
   console.error(`pack-smoke: ${failures} problem(s)`);
   process.exit(1);
 }
-console.log('pack-smoke: every package loads with import and require, and its types resolve');
+console.log(
+  'pack-smoke: every package loads with import and require, and its types resolve; @aio/trace loads without its optional peer',
+);

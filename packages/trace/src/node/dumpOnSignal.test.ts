@@ -15,8 +15,16 @@ import { dumpOnSignal } from './index';
 const SRC = fileURLToPath(new URL('..', import.meta.url));
 
 const PROGRAM = `
-import { createTask, currentTask, gather, Lock, run, sleep } from '@aio/core';
+import { createTask, currentTask, Event, gather, Lock, run, sleep } from '@aio/core';
 import { dumpOnSignal } from './node/index';
+
+// With --two-loops, a second loop runs (its own run()) while the first is pending.
+const twoLoops = process.argv.includes('--two-loops');
+let waiting = twoLoops ? 2 : 1;
+function ready() {
+  waiting -= 1;
+  if (waiting === 0) process.stdout.write('ready\\n');
+}
 
 const lock = new Lock();
 function* holder() {
@@ -32,10 +40,24 @@ function* main() {
   dumpOnSignal('SIGUSR2', { table: process.argv.includes('--table') });
   const work = gather(createTask(holder(), { name: 'holder' }), createTask(waiter(), { name: 'waiter' }));
   yield* sleep(20);
-  process.stdout.write('ready\\n');
+  ready();
   yield* work;
 }
-await run(main());
+function* second() {
+  currentTask().setName('second');
+  const never = new Event();
+  const listener = createTask(never.wait(), { name: 'listener' });
+  yield* sleep(20);
+  ready();
+  yield* listener;
+}
+const first = run(main());
+if (twoLoops) {
+  await new Promise((resolve) => setTimeout(resolve, 5)); // the first loop is pending
+  await Promise.all([first, run(second())]);
+} else {
+  await first;
+}
 `;
 
 let dir: string;
@@ -59,8 +81,11 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Starts the program, waits for 'ready', sends SIGUSR2, returns what it wrote to stderr. */
-async function dumpOf(args: string[] = []): Promise<string> {
+/**
+ * Starts the program, waits for 'ready', sends SIGUSR2, waits for the trees of `loops`
+ * loops, returns what it wrote to stderr.
+ */
+async function dumpOf(args: string[] = [], loops = 1): Promise<string> {
   const child: ChildProcess = spawn(process.execPath, [program, ...args], { stdio: 'pipe' });
   let stderr = '';
   child.stderr?.on('data', (d) => {
@@ -82,7 +107,7 @@ async function dumpOf(args: string[] = []): Promise<string> {
     });
     child.kill('SIGUSR2');
     const started = Date.now();
-    while (!stderr.includes('\n└──') || !stderr.endsWith('\n')) {
+    while (stderr.split('\n└──').length <= loops || !stderr.endsWith('\n')) {
       if (Date.now() - started > 10_000) throw new Error(`no dump on stderr: ${stderr}`);
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -106,6 +131,26 @@ describe('dumpOnSignal', () => {
       '',
     ]);
     expect(Number(lines[4]?.split('sleep until ')[1])).toBeGreaterThan(60_000);
+  }, 40_000);
+
+  it('prints the trees of two loops running at once, oldest first', async () => {
+    const out = await dumpOf(['--two-loops'], 2);
+    const lines = out.split('\n');
+    expect(lines[0]).toMatch(/^aio: SIGUSR2 in process \d+: 2 running event loops$/);
+    expect(lines[2]).toMatch(/^loop 1 of 2: loop time \d+ ms, 3 pending tasks$/);
+    const until = lines[4]?.split('sleep until ')[1];
+    expect(lines.slice(3, 8)).toEqual([
+      '└── (T) main #1 · gather of 2 (2 pending)',
+      `    ├── (T) holder #2 · sleep until ${until}`,
+      "    └── (T) waiter #3 · Lock held by 'holder'",
+      '',
+      expect.stringMatching(/^loop 2 of 2: loop time \d+ ms, 2 pending tasks$/),
+    ]);
+    expect(lines.slice(8)).toEqual([
+      "└── (T) second #1 · task 'listener'",
+      '    └── (T) listener #2 · Event.wait on <Event [unset, waiters:1]>',
+      '',
+    ]);
   }, 40_000);
 
   it('adds the ps table when asked', async () => {

@@ -8,7 +8,14 @@ import {
   type Instrument,
   type Task,
 } from '@aio/core';
-import { context, ROOT_CONTEXT, SpanStatusCode, trace } from '@opentelemetry/api';
+import {
+  type Context,
+  type ContextManager,
+  context,
+  ROOT_CONTEXT,
+  SpanStatusCode,
+  trace,
+} from '@opentelemetry/api';
 import {
   BasicTracerProvider,
   InMemorySpanExporter,
@@ -46,6 +53,46 @@ function tree(spans: readonly ReadableSpan[]): string[] {
     const parent = s.parentSpanContext?.spanId;
     return `${s.name} <- ${parent === undefined ? '(root)' : (byId.get(parent) ?? '(outside)')}`;
   });
+}
+
+/**
+ * A synchronous context manager: `with()` makes a context active for the synchronous
+ * part of its callback only (enough here: a root task is created synchronously).
+ */
+class StackContextManager implements ContextManager {
+  #current: Context = ROOT_CONTEXT;
+
+  active(): Context {
+    return this.#current;
+  }
+
+  with<A extends unknown[], F extends (...args: A) => ReturnType<F>>(
+    ctx: Context,
+    fn: F,
+    thisArg?: ThisParameterType<F>,
+    ...args: A
+  ): ReturnType<F> {
+    const previous = this.#current;
+    this.#current = ctx;
+    try {
+      return fn.call(thisArg, ...args);
+    } finally {
+      this.#current = previous;
+    }
+  }
+
+  bind<T>(_ctx: Context, target: T): T {
+    return target;
+  }
+
+  enable(): this {
+    return this;
+  }
+
+  disable(): this {
+    this.#current = ROOT_CONTEXT;
+    return this;
+  }
 }
 
 describe('otelInstrument', () => {
@@ -93,6 +140,48 @@ describe('otelInstrument', () => {
     ]);
     expect(spans[0]?.parentSpanContext?.spanId).toBe(request.spanContext().spanId);
     expect(spans[0]?.spanContext().traceId).toBe(request.spanContext().traceId);
+  });
+
+  it('parents root tasks to the active context when no context is given', async () => {
+    const { exporter, tracer } = setup();
+    const manager = new StackContextManager();
+    expect(context.setGlobalContextManager(manager)).toBe(true);
+    const request = tracer.startSpan('GET /checkout');
+    try {
+      const inside = context.with(trace.setSpan(ROOT_CONTEXT, request), () =>
+        runLoop(
+          (function* (): Coro<void> {
+            currentTask()?.setName('main');
+            yield* createTask(sleep(1), { name: 'child' });
+          })(),
+          [otelInstrument({ tracer })],
+        ),
+      );
+      expect(context.active()).toBe(ROOT_CONTEXT); // the loop runs on outside the `with`
+      await inside;
+      // a root task created outside the `with` gets no parent
+      await runLoop(
+        (function* (): Coro<void> {
+          currentTask()?.setName('later');
+          yield* sleep(1);
+        })(),
+        [otelInstrument({ tracer })],
+      );
+    } finally {
+      context.disable();
+    }
+    request.end();
+    const spans = exporter.getFinishedSpans();
+    expect(tree(spans)).toEqual([
+      'child <- main',
+      'main <- GET /checkout',
+      'later <- (root)',
+      'GET /checkout <- (root)',
+    ]);
+    const main = spans.find((s) => s.name === 'main');
+    expect(main?.parentSpanContext?.spanId).toBe(request.spanContext().spanId);
+    expect(main?.spanContext().traceId).toBe(request.spanContext().traceId);
+    expect(context.active()).toBe(ROOT_CONTEXT);
   });
 
   it('records a failure with status ERROR, without silencing "exception was never retrieved"', async () => {
