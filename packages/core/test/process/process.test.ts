@@ -81,6 +81,22 @@ describe('a program that can never finish', () => {
     expect(r.stderr).toContain('DeadlockError: run(): deadlock');
   });
 
+  for (const [clockName, args] of [
+    ['the real clock', []],
+    ['a virtual clock', ['--virtual']],
+  ] as const) {
+    test(`a wrapped native promise that never settles is a deadlock on ${clockName}: the error names it and says it can no longer settle`, async () => {
+      const r = await runProgram('never-settling-promise', [...args]);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain('DeadlockError: run(): deadlock: no task can make progress');
+      expect(r.stderr).toContain(
+        ' 1 wrapped native promise is still pending, and can no longer settle.\n',
+      );
+      expect(r.stderr).toMatch(/Task-\d+: waiting on a wrapped native promise/);
+    });
+  }
+
   test('a lock cycle under the real clock is reported with the cycle, within a second', async () => {
     const r = await runProgram('lock-cycle');
     expect(r.code).toBe(3);
