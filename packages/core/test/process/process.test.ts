@@ -140,6 +140,22 @@ describe('Ctrl-C (SIGINT)', () => {
     expect(r.signal).toBe('SIGINT');
   });
 
+  test('a main task that swallows the cancellation and returns: run() resolves with its result, exit 0, no KeyboardInterrupt', async () => {
+    const r = await runProgram('interrupt', ['--swallow-return'], interruptOnReady(1));
+    expect(r.stdout).toBe('ready\nswallowed\nmain finally\nresult recovered\n');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.signal).toBe(null);
+  });
+
+  test('a SIGINT listener the program installed before run() gets Ctrl-C: run() does not cancel the main task', async () => {
+    const r = await runProgram('interrupt', ['--own-handler'], interruptOnReady(1));
+    expect(r.stdout).toBe('ready\nown handler\nmain finally\nresult not cancelled\n');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.signal).toBe(null);
+  });
+
   test("the README's graceful shutdown: every task's finally runs, then KeyboardInterrupt", async () => {
     const r = await runProgram('graceful-shutdown', [], interruptOnReady(1));
     expect(r.stdout).toBe('ready\nserver stopped\nworker stopped\n');
