@@ -247,6 +247,28 @@ describe('getAwaitedBy', () => {
     ]);
   });
 
+  test('finds a task in waitFor(child, 0), which cancels the child and waits until it has finished', () => {
+    const out = go(function* () {
+      const child = spawn(
+        'slowToStop',
+        (function* (): Coro<void> {
+          try {
+            yield* sleep(100);
+          } finally {
+            yield* sleep(10); // cleanup that outlasts the cancel
+          }
+        })(),
+      );
+      yield;
+      const timed = spawn('timed', waitFor(child, 0));
+      yield;
+      const during = getAwaitedBy(child).map((f) => (f as Task<unknown>).getName());
+      const e = yield* errorOf(timed);
+      return [during, (e as Error).name, getAwaitedBy(child).length];
+    });
+    expect(out).toEqual([['timed'], 'TimeoutError', 0]);
+  });
+
   test('rejects what is not a future', () => {
     expect(() => getAwaitedBy(1 as never)).toThrow(
       new TypeError('getAwaitedBy(): a Future was expected, got 1'),
