@@ -101,7 +101,7 @@ export class Condition {
    * ```
    */
   acquire(): Coro<true> {
-    return this.#lock.acquire();
+    return this.#lock._acquireAs('Condition.acquire()');
   }
 
   /**
@@ -129,7 +129,7 @@ export class Condition {
    * ```
    */
   hold<R>(body: () => Coro<R>): Coro<R> {
-    return this.#lock.hold(body);
+    return this.#lock._holdAs(body, 'Condition.hold');
   }
 
   /**

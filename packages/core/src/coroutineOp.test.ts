@@ -37,6 +37,8 @@ describe('awaiting a coroutine core made', () => {
       ['Lock.hold()', lock.hold(body)],
       ['Semaphore.acquire()', new Semaphore().acquire()],
       ['Semaphore.hold()', new Semaphore().hold(body)],
+      ['Condition.acquire()', new Condition().acquire()],
+      ['Condition.hold()', new Condition().hold(body)],
       ['Event.wait()', new Event().wait()],
       ['Condition.wait()', new Condition().wait()],
       ['Barrier.wait()', new Barrier(2).wait()],
@@ -90,6 +92,8 @@ describe('a coroutine never awaited (debug mode)', () => {
       ['sleep()', () => sleep(10)],
       ['Queue.get()', () => new Queue().get()],
       ['Lock.acquire()', () => new Lock().acquire()],
+      ['Condition.acquire()', () => new Condition().acquire()],
+      ['Condition.hold()', () => new Condition().hold(function* () {})],
       ['waitFor()', () => waitFor(new Future<void>(), 5)],
     ] as const) {
       const { reports, collected } = await reportsOf(make);

@@ -99,6 +99,11 @@ export class Lock {
     return libraryCoro(this.#acquire(), 'Lock.acquire()');
   }
 
+  /** @internal `acquire()` named for the primitive that owns this lock (`Condition.acquire()`). */
+  _acquireAs(name: string): Coro<true> {
+    return libraryCoro(this.#acquire(), name);
+  }
+
   *#acquire(): Coro<true> {
     const lot = this.#lot;
     // Fair: a free lock is taken at once only if nobody (still interested) waits.
@@ -145,6 +150,11 @@ export class Lock {
    */
   hold<R>(body: () => Coro<R>): Coro<R> {
     return libraryCoro(holding(this, body, 'Lock.hold'), 'Lock.hold()');
+  }
+
+  /** @internal `hold()` named for the primitive that owns this lock (`fn` is `Condition.hold`). */
+  _holdAs<R>(body: () => Coro<R>, fn: string): Coro<R> {
+    return libraryCoro(holding(this, body, fn), `${fn}()`);
   }
 
   /**

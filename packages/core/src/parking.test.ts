@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { errorOf, go } from '../test/helpers';
+import { Condition } from './condition';
 import { Lock } from './lock';
 import { ParkingLot, type WaitTarget } from './parking';
 import { Semaphore } from './semaphore';
@@ -119,12 +120,27 @@ describe('the scoped forms (hold)', () => {
       const e1 = (yield* errorOf(lock.hold(work() as never))) as Error;
       const e2 = (yield* errorOf(sem.hold(work() as never))) as Error;
       const e3 = (yield* errorOf(lock.hold((() => 42) as never))) as Error;
-      return [e1.message, e2.message, e3.message, lock.locked(), yield* sem.hold(work)];
+      const cond = new Condition();
+      const e4 = (yield* errorOf(cond.hold(work() as never))) as Error;
+      const e5 = (yield* errorOf(cond.hold((() => 42) as never))) as Error;
+      return [
+        e1.message,
+        e2.message,
+        e3.message,
+        e4.message,
+        e5.message,
+        lock.locked(),
+        cond.locked(),
+        yield* sem.hold(work),
+      ];
     });
     expect(out).toEqual([
       'Lock.hold(): body must be a generator function () => Coro, got coroutine (pass the function, not the coroutine it returns)',
       'Semaphore.hold(): body must be a generator function () => Coro, got coroutine (pass the function, not the coroutine it returns)',
       'Lock.hold(): body must return a coroutine (use function*), got 42',
+      'Condition.hold(): body must be a generator function () => Coro, got coroutine (pass the function, not the coroutine it returns)',
+      'Condition.hold(): body must return a coroutine (use function*), got 42',
+      false,
       false,
       1,
     ]);

@@ -21,8 +21,11 @@ function releaseWaiter(waiter: Future<void>): void {
 
 /** @internal Cancels `fut` and waits until it is done, itself cancellable. */
 export function* cancelAndWait(fut: Future<unknown>): Coro<void> {
-  const waiter = newFuture<void>(runningLoop());
+  const loop = runningLoop();
+  const waiter = newFuture<void>(loop);
   const cb = (): void => releaseWaiter(waiter);
+  // The waiting task awaits `fut` (getAwaitedBy reads it), as in wait.ts.
+  (cb as { _awaiter?: api.Future<unknown> | null })._awaiter = loop._currentTask;
   fut.addDoneCallback(cb);
   try {
     fut.cancel();

@@ -16,6 +16,7 @@ import { createTask, currentTask } from './taskFunctions';
 import { taskGroup } from './taskGroup';
 import type { Future as AnyFuture, Coro, Task } from './types';
 import { wait } from './wait';
+import { waitFor } from './waitFor';
 import {
   describeWait,
   findWaitCycles,
@@ -195,7 +196,7 @@ describe('describeWait', () => {
 });
 
 describe('getAwaitedBy', () => {
-  test('finds the awaiting task, the gather, the task group owner, the shield, and explicit edges', () => {
+  test('finds the awaiting task, the gather, the task group owner, the shield, wait(), waitFor(), and explicit edges', () => {
     const out = go(function* () {
       const names = (fs: unknown[]): string[] =>
         fs.map((f) =>
@@ -210,6 +211,8 @@ describe('getAwaitedBy', () => {
           yield* child;
         })(),
       );
+      const viaWait = spawn('viaWait', wait([child]));
+      const viaWaitFor = spawn('viaWaitFor', waitFor(child, 1000));
       const g = gather(child);
       const s = shield(child);
       const manual = new Future<void>();
@@ -232,10 +235,38 @@ describe('getAwaitedBy', () => {
       child.cancel();
       yield* errorOf(awaiter);
       yield* errorOf(g);
+      yield* viaWait;
+      yield* errorOf(viaWaitFor);
       s.cancel();
       return [all, afterDiscard, inGroup];
     });
-    expect(out).toEqual([['<Future', '<Future', '<GatheringFuture', 'awaiter'], 3, ['owner']]);
+    expect(out).toEqual([
+      ['<Future', '<Future', '<GatheringFuture', 'awaiter', 'viaWait', 'viaWaitFor'],
+      5,
+      ['owner'],
+    ]);
+  });
+
+  test('finds a task in waitFor(child, 0), which cancels the child and waits until it has finished', () => {
+    const out = go(function* () {
+      const child = spawn(
+        'slowToStop',
+        (function* (): Coro<void> {
+          try {
+            yield* sleep(100);
+          } finally {
+            yield* sleep(10); // cleanup that outlasts the cancel
+          }
+        })(),
+      );
+      yield;
+      const timed = spawn('timed', waitFor(child, 0));
+      yield;
+      const during = getAwaitedBy(child).map((f) => (f as Task<unknown>).getName());
+      const e = yield* errorOf(timed);
+      return [during, (e as Error).name, getAwaitedBy(child).length];
+    });
+    expect(out).toEqual([['timed'], 'TimeoutError', 0]);
   });
 
   test('rejects what is not a future', () => {

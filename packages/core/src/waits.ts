@@ -10,7 +10,7 @@
  *   bookkeeping on the hot path: a task blocked on a future is in that future's
  *   callback list (a sleeping task is the sleep's waker, and shows through the future
  *   that stands for the sleep once asked for); the done-callbacks that make one future await another (gather's
- *   waker, a task group's, shield's, wait's) name that future in an `_awaiter` field;
+ *   waker, a task group's, shield's, wait's, waitFor's cancel-and-wait) name that future in an `_awaiter` field;
  *   libraries that build their own waits add explicit edges
  *   ({@link futureAddToAwaitedBy}).
  *
@@ -102,7 +102,7 @@ export function peekOutcome<T>(fut: api.Future<T>): api.Outcome<T> {
 
 /**
  * The futures and tasks that await `fut` right now: tasks suspended on it, the gather
- * it is a child of, a task group's owner, a shield, a `wait`, and the edges added with
+ * it is a child of, a task group's owner, a shield, a `wait` or `waitFor`, and the edges added with
  * {@link futureAddToAwaitedBy} (waits built outside core).
  *
  * @throws TypeError if `fut` is not an aio Future.

@@ -81,6 +81,22 @@ describe('a program that can never finish', () => {
     expect(r.stderr).toContain('DeadlockError: run(): deadlock');
   });
 
+  for (const [clockName, args] of [
+    ['the real clock', []],
+    ['a virtual clock', ['--virtual']],
+  ] as const) {
+    test(`a wrapped native promise that never settles is a deadlock on ${clockName}: the error names it and says it can no longer settle`, async () => {
+      const r = await runProgram('never-settling-promise', [...args]);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain('DeadlockError: run(): deadlock: no task can make progress');
+      expect(r.stderr).toContain(
+        ' 1 wrapped native promise is still pending, and can no longer settle.\n',
+      );
+      expect(r.stderr).toMatch(/Task-\d+: waiting on a wrapped native promise/);
+    });
+  }
+
   test('a lock cycle under the real clock is reported with the cycle, within a second', async () => {
     const r = await runProgram('lock-cycle');
     expect(r.code).toBe(3);
@@ -122,6 +138,22 @@ describe('Ctrl-C (SIGINT)', () => {
     const r = await runProgram('interrupt', ['--swallow'], interruptOnReady(2));
     expect(r.stdout).toBe('ready\nswallowed\n');
     expect(r.signal).toBe('SIGINT');
+  });
+
+  test('a main task that swallows the cancellation and returns: run() resolves with its result, exit 0, no KeyboardInterrupt', async () => {
+    const r = await runProgram('interrupt', ['--swallow-return'], interruptOnReady(1));
+    expect(r.stdout).toBe('ready\nswallowed\nmain finally\nresult recovered\n');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.signal).toBe(null);
+  });
+
+  test('a SIGINT listener the program installed before run() gets Ctrl-C: run() does not cancel the main task', async () => {
+    const r = await runProgram('interrupt', ['--own-handler'], interruptOnReady(1));
+    expect(r.stdout).toBe('ready\nown handler\nmain finally\nresult not cancelled\n');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.signal).toBe(null);
   });
 
   test("the README's graceful shutdown: every task's finally runs, then KeyboardInterrupt", async () => {
