@@ -11,6 +11,27 @@ function* ticks(n = 1): Coro<void> {
 }
 
 describe('Condition', () => {
+  test("acquires through a Lock subclass's own acquire(), as asyncio's Condition does", () => {
+    class CountingLock extends Lock {
+      acquires = 0;
+      override acquire(): Coro<true> {
+        this.acquires++;
+        return super.acquire();
+      }
+    }
+    const lock = new CountingLock();
+    const cond = new Condition(lock);
+    runSync(
+      (function* (): Coro<void> {
+        yield* cond.acquire();
+        cond.release();
+        yield* cond.hold(function* () {});
+      })(),
+    );
+    expect(lock.acquires).toBe(2);
+    expect(lock.locked()).toBe(false);
+  });
+
   test('notify(n) wakes n waiters in FIFO order and notifyAll the rest', () => {
     const cond = new Condition();
     const log: string[] = [];

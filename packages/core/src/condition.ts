@@ -101,7 +101,11 @@ export class Condition {
    * ```
    */
   acquire(): Coro<true> {
-    return this.#lock._acquireAs('Condition.acquire()');
+    const lock = this.#lock;
+    // A Lock subclass's own acquire() is used, as asyncio's Condition uses the lock's.
+    return lock.acquire === Lock.prototype.acquire
+      ? lock._acquireAs('Condition.acquire()')
+      : lock.acquire();
   }
 
   /**
@@ -129,7 +133,10 @@ export class Condition {
    * ```
    */
   hold<R>(body: () => Coro<R>): Coro<R> {
-    return this.#lock._holdAs(body, 'Condition.hold');
+    const lock = this.#lock;
+    return lock.hold === Lock.prototype.hold
+      ? lock._holdAs(body, 'Condition.hold')
+      : lock.hold(body);
   }
 
   /**
