@@ -7,12 +7,19 @@ import tseslint from 'typescript-eslint';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-const files = ['packages/*/src/**/*.ts', 'packages/*/test/**/*.ts', 'apps/demo/src/**/*.ts'];
+const files = [
+  'packages/*/src/**/*.ts',
+  'packages/*/test/**/*.ts',
+  'packages/*/docs/examples/**/*.ts',
+  'apps/demo/src/**/*.ts',
+  'tooling/test-utils/src/**/*.ts',
+];
 const tests = [
   'packages/*/src/**/*.test.ts',
   'packages/*/src/**/*.testutil.ts',
   'packages/*/test/**/*.ts',
   'apps/demo/src/**/*.test.ts',
+  'tooling/test-utils/src/**/*.test.ts',
 ];
 
 export default [
@@ -33,7 +40,12 @@ export default [
       parserOptions: {
         // Users write `projectService: true`. Here each package's tsconfig.json leaves its
         // tests out (tsconfig.test.json has them), so the projects are named explicitly.
-        project: ['packages/*/tsconfig.test.json', 'apps/demo/tsconfig.json'],
+        // (packages/trace/tsconfig.test.json also holds its docs/examples.)
+        project: [
+          'packages/*/tsconfig.test.json',
+          'apps/demo/tsconfig.json',
+          'tooling/test-utils/tsconfig.json',
+        ],
         tsconfigRootDir: root,
       },
     },

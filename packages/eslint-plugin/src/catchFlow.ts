@@ -42,6 +42,8 @@ export interface CatchFlow {
   leavesCatch(node: TSESTree.Node, body: TSESTree.BlockStatement): boolean;
   /** The node is the caught variable (by name). */
   isParam(node: TSESTree.Node, param: string | undefined): boolean;
+  /** The node calls aio's `Task.uncancel()` (resolved by the checker, not by name). */
+  isUncancelCall(node: TSESTree.Node): boolean;
 }
 
 /**
@@ -59,6 +61,22 @@ export function catchFlow(
 ): CatchFlow {
   const checker = services.program.getTypeChecker();
 
+  /** The (class instance) type is aio's `CancelledError` or derives from it. */
+  function isCancelledErrorClass(type: ts.Type): boolean {
+    const stack: ts.Type[] = [type];
+    const seen = new Set<ts.Type>();
+    while (stack.length > 0) {
+      const t = stack.pop()!;
+      if (seen.has(t)) continue;
+      seen.add(t);
+      if (aio.isAioSymbol(t.getSymbol(), ['CancelledError'])) return true;
+      if ((t as ts.ObjectType).objectFlags & (ts.ObjectFlags.Class | ts.ObjectFlags.Interface)) {
+        stack.push(...checker.getBaseTypes(t as ts.InterfaceType));
+      }
+    }
+    return false;
+  }
+
   /** Classifies `C` in `x instanceof C`. */
   function classify(classExpression: TSESTree.Node): 'cancel' | 'broad' | 'narrow' | 'unknown' {
     const type = services.getTypeAtLocation(classExpression);
@@ -67,18 +85,7 @@ export function catchFlow(
     if (instance === undefined || instance.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) {
       return 'unknown';
     }
-    // Walk the class chain: meeting aio's CancelledError makes it a cancellation test.
-    const stack: ts.Type[] = [instance];
-    const seen = new Set<ts.Type>();
-    while (stack.length > 0) {
-      const t = stack.pop()!;
-      if (seen.has(t)) continue;
-      seen.add(t);
-      if (aio.isAioSymbol(t.getSymbol(), ['CancelledError'])) return 'cancel';
-      if ((t as ts.ObjectType).objectFlags & (ts.ObjectFlags.Class | ts.ObjectFlags.Interface)) {
-        stack.push(...checker.getBaseTypes(t as ts.InterfaceType));
-      }
-    }
+    if (isCancelledErrorClass(instance)) return 'cancel';
     const symbol = instance.getSymbol();
     const fromLib = (symbol?.getDeclarations() ?? []).some((d) =>
       services.program.isSourceFileDefaultLibrary(d.getSourceFile()),
@@ -94,18 +101,54 @@ export function catchFlow(
     return param !== undefined && node.type === AST_NODE_TYPES.Identifier && node.name === param;
   }
 
+  /**
+   * The symbol a name stands for, through imports and re-exports (`import { isCancelledError
+   * as isCancel }`, `export { isCancelledError } from '@aio/core'` in a module of one's own).
+   */
+  function resolvedSymbol(node: TSESTree.Node): ts.Symbol | undefined {
+    let symbol = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(node));
+    if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias) {
+      symbol = checker.getAliasedSymbol(symbol);
+    }
+    return symbol;
+  }
+
+  /** Every part of a type is aio's `CancelledError` or a subclass of it. */
+  function onlyCancelledError(type: ts.Type): boolean {
+    return (type.isUnion() ? type.types : [type]).every(isCancelledErrorClass);
+  }
+
+  /** `uncancel()` called on aio's `Task` (under any alias of the type, or a subclass). */
+  function isUncancelCall(node: TSESTree.Node): boolean {
+    return (
+      node.type === AST_NODE_TYPES.CallExpression &&
+      node.callee.type === AST_NODE_TYPES.MemberExpression &&
+      aio.isAioSymbol(resolvedSymbol(node.callee.property), ['uncancel'])
+    );
+  }
+
+  /**
+   * `guard(param)` where the guard is aio's `isCancelledError` (under any name, through any
+   * re-export), or any function declared as a type guard `(e: unknown) => e is
+   * CancelledError` for aio's `CancelledError`. A function of one's own that is merely named
+   * `isCancelledError` is not a guard.
+   */
   function isCancelledErrorCall(node: TSESTree.Node, param: string | undefined): boolean {
     if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-    const callee = node.callee;
-    const name =
-      callee.type === AST_NODE_TYPES.Identifier
-        ? callee.name
-        : callee.type === AST_NODE_TYPES.MemberExpression &&
-            callee.property.type === AST_NODE_TYPES.Identifier
-          ? callee.property.name
-          : undefined;
+    const argument = node.arguments[0];
+    if (argument === undefined || !isParam(argument, param)) return false;
+    const callee =
+      node.callee.type === AST_NODE_TYPES.MemberExpression ? node.callee.property : node.callee;
+    if (aio.isAioSymbol(resolvedSymbol(callee), ['isCancelledError'])) return true;
+    const signature = checker.getResolvedSignature(services.esTreeNodeToTSNodeMap.get(node));
+    const predicate =
+      signature === undefined ? undefined : checker.getTypePredicateOfSignature(signature);
     return (
-      name === 'isCancelledError' && node.arguments.length > 0 && isParam(node.arguments[0]!, param)
+      predicate !== undefined &&
+      predicate.kind === ts.TypePredicateKind.Identifier &&
+      predicate.parameterIndex === 0 &&
+      predicate.type !== undefined &&
+      onlyCancelledError(predicate.type)
     );
   }
 
@@ -249,5 +292,5 @@ export function catchFlow(
     return true;
   }
 
-  return { reachableByCancellation, onlyOnCancellation, leavesCatch, isParam };
+  return { reachableByCancellation, onlyOnCancellation, leavesCatch, isParam, isUncancelCall };
 }

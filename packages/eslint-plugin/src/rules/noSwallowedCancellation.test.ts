@@ -95,6 +95,52 @@ function* main(child: import('@aio/core').Task<void>): Coro<void> {
       code: `function* numbers(): Generator<number> { try { yield 1; } catch {} }
 async function main(p: Promise<void>) { try { await p; } catch {} }`,
     },
+    {
+      name: 'accepts a re-throw guarded by isCancelledError imported under another name',
+      code: `import { type Coro, isCancelledError as isCancel, sleep } from '@aio/core';
+function* main(): Coro<void> {
+  try { yield* sleep(1); } catch (e) { if (isCancel(e)) throw e; }
+}`,
+    },
+    {
+      name: 'accepts a re-throw guarded by isCancelledError re-exported from a module of the user',
+      code: `import { type Coro, sleep } from '@aio/core';
+import { isCancelledError } from './guards';
+function* main(): Coro<void> {
+  try { yield* sleep(1); } catch (e) { if (isCancelledError(e)) throw e; }
+}`,
+    },
+    {
+      name: 'accepts a re-throw guarded through a namespace import of @aio/core',
+      code: `import * as aio from '@aio/core';
+function* main(): aio.Coro<void> {
+  try { yield* aio.sleep(1); } catch (e) { if (aio.isCancelledError(e)) throw e; }
+}`,
+    },
+    {
+      name: 'accepts uncancel() on a task whose type is an alias of Task',
+      code: `import { type Coro, isCancelledError, sleep, type Task } from '@aio/core';
+type Job = Task<void>;
+function* main(job: Job): Coro<void> {
+  try { yield* sleep(1); } catch (e) { if (isCancelledError(e)) job.uncancel(); }
+}`,
+    },
+    {
+      name: "accepts returning on the user's own isCancelledError (only aio's guard means a cancellation)",
+      code: `import { type Coro, sleep } from '@aio/core';
+function isCancelledError(e: unknown): boolean { return String(e).includes('cancel'); }
+function* main(): Coro<void> {
+  try { yield* sleep(1); } catch (e) { if (isCancelledError(e)) return; throw e; }
+}`,
+    },
+    {
+      name: 'accepts a re-throw of everything a boolean function of the user does not match',
+      code: `import { type Coro, sleep } from '@aio/core';
+import { isCancelledErrorLike } from './guards';
+function* main(): Coro<void> {
+  try { yield* sleep(1); } catch (e) { if (!isCancelledErrorLike(e)) throw e; }
+}`,
+    },
   ],
   invalid: [
     {
@@ -284,6 +330,73 @@ function* attempt<T>(body: () => MyCoro<T>, fallback: T): MyCoro<T> {
       name: 'reports a catch whose try block waits with a bare yield',
       code: `${AIO}\nfunction* main(): Coro<void> { try { yield; } catch {} yield* sleep(1); }`,
       errors: [{ messageId: 'swallowed' }],
+    },
+    {
+      name: 'reports a catch that returns on a cancellation recognised by an aliased guard',
+      code: `import { type Coro, isCancelledError as isCancel, sleep } from '@aio/core';
+function* main(): Coro<void> {
+  try { yield* sleep(1); } catch (e) { if (isCancel(e)) return; throw e; }
+}`,
+      errors: [{ messageId: 'returnsOnCancel', line: 3, column: 57 }],
+    },
+    {
+      name: 'reports a catch that re-throws everything but cancellations recognised by a re-exported guard',
+      code: `import { type Coro, sleep } from '@aio/core';
+import { isCancelledError as isCancel } from './guards';
+function* main(): Coro<void> {
+  try { yield* sleep(1); } catch (e) { if (!isCancel(e)) throw e; }
+}`,
+      errors: [
+        {
+          messageId: 'swallowed',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'suggestRethrow',
+              data: { name: 'e' },
+              output: `import { type Coro, sleep, isCancelledError } from '@aio/core';
+import { isCancelledError as isCancel } from './guards';
+function* main(): Coro<void> {
+  try { yield* sleep(1); } catch (e) { if (isCancelledError(e)) throw e; if (!isCancel(e)) throw e; }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'reports a catch whose uncancel() belongs to something other than an aio task',
+      code: `import { type Coro, isCancelledError, sleep } from '@aio/core';
+declare const job: { uncancel(): number };
+function* main(): Coro<void> {
+  try { yield* sleep(1); } catch (e) { if (isCancelledError(e)) job.uncancel(); }
+}`,
+      errors: [
+        {
+          messageId: 'swallowed',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'suggestRethrow',
+              data: { name: 'e' },
+              output: `import { type Coro, isCancelledError, sleep } from '@aio/core';
+declare const job: { uncancel(): number };
+function* main(): Coro<void> {
+  try { yield* sleep(1); } catch (e) { if (isCancelledError(e)) throw e; if (isCancelledError(e)) job.uncancel(); }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "reports a catch that returns on a cancellation recognised by the user's own type guard",
+      code: `import { type Coro, sleep } from '@aio/core';
+import { isCancellation } from './guards';
+function* main(): Coro<void> {
+  try { yield* sleep(1); } catch (e) { if (isCancellation(e)) return; throw e; }
+}`,
+      errors: [{ messageId: 'returnsOnCancel', line: 4 }],
     },
   ],
 });

@@ -51,10 +51,8 @@ export const noSwallowedCancellation = createRule<[], MessageId>({
     const services = ESLintUtils.getParserServices(context);
     const checker = services.program.getTypeChecker();
     const aio = aioTypeInfo(checker);
-    const { reachableByCancellation, onlyOnCancellation, leavesCatch, isParam } = catchFlow(
-      services,
-      aio,
-    );
+    const { reachableByCancellation, onlyOnCancellation, leavesCatch, isParam, isUncancelCall } =
+      catchFlow(services, aio);
 
     /** The function is an aio coroutine: a sync generator whose type yields aio's futures. */
     function isCoroutineFunction(fn: TSESTree.Node | undefined): boolean {
@@ -119,12 +117,7 @@ export const noSwallowedCancellation = createRule<[], MessageId>({
         let stores = false;
         let returnsOnCancel: TSESTree.Node | undefined;
         walkOwnBody(body, (node) => {
-          if (
-            node.type === AST_NODE_TYPES.CallExpression &&
-            node.callee.type === AST_NODE_TYPES.MemberExpression &&
-            node.callee.property.type === AST_NODE_TYPES.Identifier &&
-            node.callee.property.name === 'uncancel'
-          ) {
+          if (isUncancelCall(node)) {
             uncancels = true;
           } else if (
             node.type === AST_NODE_TYPES.AssignmentExpression &&
