@@ -1,14 +1,11 @@
 import { describe, expect, test } from 'vitest';
+import { ticks } from '../test/helpers';
 import { Condition } from './condition';
 import { Lock } from './lock';
 import { runSync } from './runner';
 import type { Task } from './public';
 import { createTask } from './taskFunctions';
 import type { Coro } from './types';
-
-function* ticks(n = 1): Coro<void> {
-  for (let i = 0; i < n; i++) yield;
-}
 
 describe('Condition', () => {
   test("acquires through a Lock subclass's own acquire(), as asyncio's Condition does", () => {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { closeAfterTest, newLoop } from '../test/helpers';
 import { TestClock } from '@aio/test-utils';
 import { realClock } from './clock';
 import type { Clock } from './types';
@@ -12,15 +13,8 @@ import { Task } from './public';
 import { eagerTaskFactory } from './taskFunctions';
 import type { Coro, ExceptionContext, TaskFactory } from './types';
 
-const loops: EventLoop[] = [];
-function newLoop(opts: { debug?: boolean; clock?: Clock } = {}): EventLoop {
-  const loop = new EventLoop({ clock: opts.clock ?? new TestClock(), debug: opts.debug });
-  loops.push(loop);
-  return loop;
-}
 afterEach(() => {
   vi.restoreAllMocks();
-  for (const l of loops.splice(0)) if (!l.isRunning()) l.close();
 });
 
 /** Runs the loop until `ms` of loop time have passed, then a few more iterations. */
@@ -61,7 +55,7 @@ describe('EventLoop construction', () => {
 
   test('a loop made without a clock uses the real clock', async () => {
     const loop = new EventLoop();
-    loops.push(loop);
+    closeAfterTest(loop);
     const t0 = performance.now();
     const t = loop.time();
     expect(t).toBeGreaterThanOrEqual(t0);
@@ -141,7 +135,7 @@ describe('callSoon / callLater / callAt', () => {
 
   test('on the real clock, runForever returns to the host while waiting and is running meanwhile', async () => {
     const loop = new EventLoop();
-    loops.push(loop);
+    closeAfterTest(loop);
     loop.callLater(10, () => loop.stop());
     const p = loop.runForever();
     expect(loop.isRunning()).toBe(true);
@@ -636,7 +630,7 @@ describe('task factory', () => {
 describe('living in the host', () => {
   test('a callback scheduled from the host wakes an idle loop', async () => {
     const loop = new EventLoop();
-    loops.push(loop);
+    closeAfterTest(loop);
     const fut = loop.createFuture<string>();
     setTimeout(() => loop.callSoon(() => fut.setResult('from host')), 5);
     await expect(loop.runUntilComplete(fut)).resolves.toBe('from host');
@@ -644,7 +638,7 @@ describe('living in the host', () => {
 
   test('stop() from the host wakes an idle loop', async () => {
     const loop = new EventLoop();
-    loops.push(loop);
+    closeAfterTest(loop);
     setTimeout(() => loop.stop(), 5);
     await loop.runForever();
     expect(loop.isRunning()).toBe(false);
@@ -652,7 +646,7 @@ describe('living in the host', () => {
 
   test('a timer scheduled from the host wakes an idle loop', async () => {
     const loop = new EventLoop();
-    loops.push(loop);
+    closeAfterTest(loop);
     const fut = loop.createFuture<number>();
     setTimeout(() => loop.callLater(1, () => fut.setResult(7)), 5);
     await expect(loop.runUntilComplete(fut)).resolves.toBe(7);
@@ -661,7 +655,7 @@ describe('living in the host', () => {
   test('a loop waiting for a timer does not busy-wait', async () => {
     let reads = 0;
     const real = new EventLoop();
-    loops.push(real);
+    closeAfterTest(real);
     const spy: Clock = {
       now: () => {
         reads++;
@@ -681,7 +675,7 @@ describe('living in the host', () => {
 
   test('a task spinning on sleep(0) does not starve a host setTimeout callback', async () => {
     const loop = new EventLoop();
-    loops.push(loop);
+    closeAfterTest(loop);
     let spins = 0;
     function* spinner(): Coro<void> {
       for (;;) {
@@ -705,7 +699,7 @@ describe('living in the host', () => {
 
   test('holds a pending task strongly: a fire-and-forget task survives garbage collection', async () => {
     const loop = new EventLoop();
-    loops.push(loop);
+    closeAfterTest(loop);
     const log: string[] = [];
     function* forgotten(): Coro<void> {
       yield* sleep(20);

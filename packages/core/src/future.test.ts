@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { TestClock, wasCollected } from '@aio/test-utils';
+import { newLoop } from '../test/helpers';
+import { wasCollected } from '@aio/test-utils';
 import { ContextVar, copyContext } from './contextvars';
-import { EventLoop } from './public';
+import type { EventLoop } from './public';
 import { CancelledError, InvalidStateError } from './exceptions';
 import { isFuture } from './future';
 import { Future } from './public';
@@ -10,15 +11,8 @@ import { getRunningLoop } from './runningLoop';
 import { createTask } from './taskFunctions';
 import type { Coro } from './types';
 
-const loops: EventLoop[] = [];
-function newLoop(): EventLoop {
-  const loop = new EventLoop({ clock: new TestClock() });
-  loops.push(loop);
-  return loop;
-}
 afterEach(() => {
   vi.restoreAllMocks();
-  for (const l of loops.splice(0)) if (!l.isRunning()) l.close();
 });
 
 async function settle(loop: EventLoop, iterations = 5): Promise<void> {

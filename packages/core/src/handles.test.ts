@@ -1,20 +1,11 @@
-import { afterEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
+import { closeAfterTest, newLoop } from '../test/helpers';
 import { TestClock } from '@aio/test-utils';
 import { ContextVar, copyContext } from './contextvars';
 import { EventLoop } from './public';
 import { Handle, TimerHandle } from './public';
 import { sleep } from './sleep';
 import type { Coro, ExceptionContext } from './types';
-
-const loops: EventLoop[] = [];
-function newLoop(debug = false): EventLoop {
-  const loop = new EventLoop({ clock: new TestClock(), debug });
-  loops.push(loop);
-  return loop;
-}
-afterEach(() => {
-  for (const l of loops.splice(0)) l.close();
-});
 
 /** Runs the loop until `ms` of loop time have passed, then a few more iterations. */
 async function drain(loop: EventLoop, ms = 0): Promise<void> {
@@ -72,7 +63,7 @@ describe('Handle', () => {
   });
 
   test('in debug mode a cancelled handle keeps its callback for toString', () => {
-    const loop = newLoop(true);
+    const loop = newLoop({ debug: true });
     function greet() {}
     const h = loop.callSoon(greet);
     h.cancel();
@@ -131,7 +122,7 @@ describe('TimerHandle', () => {
   test('when() is the deadline on the loop clock', () => {
     const clock = new TestClock(500);
     const loop = new EventLoop({ clock });
-    loops.push(loop);
+    closeAfterTest(loop);
     const h = loop.callLater(100, () => {});
     expect(h).toBeInstanceOf(TimerHandle);
     expect(h.when()).toBe(600);

@@ -1,4 +1,5 @@
 import { describe, expect, test, vi } from 'vitest';
+import { ticks } from '../test/helpers';
 import { CancelledError } from './exceptions';
 import { Lock } from './lock';
 import { WaiterQueue } from './waiters';
@@ -8,9 +9,6 @@ import { createTask, currentTask } from './taskFunctions';
 import type { Coro } from './types';
 
 /** Lets the loop run `n` iterations (asyncio's `await asyncio.sleep(0)`, n times). */
-function* ticks(n = 1): Coro<void> {
-  for (let i = 0; i < n; i++) yield;
-}
 
 describe('Lock', () => {
   test('acquires a free lock at once and reports it locked', () => {

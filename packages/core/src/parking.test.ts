@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { errorOf, go } from '../test/helpers';
+import { errorOf, go, ticks } from '../test/helpers';
 import { Condition } from './condition';
 import { Lock } from './lock';
 import { ParkingLot, type WaitTarget } from './parking';
@@ -14,10 +14,6 @@ function target(name = '<Thing>'): WaitTarget {
     toString: () => name,
   };
   return t;
-}
-
-function* ticks(n: number): Coro<void> {
-  for (let i = 0; i < n; i++) yield;
 }
 
 describe('ParkingLot', () => {

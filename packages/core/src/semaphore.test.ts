@@ -1,14 +1,11 @@
 import { describe, expect, test } from 'vitest';
+import { ticks } from '../test/helpers';
 import { CancelledError } from './exceptions';
 import { runSync } from './runner';
 import { BoundedSemaphore, Semaphore } from './semaphore';
 import type { Task } from './public';
 import { createTask } from './taskFunctions';
 import type { Coro } from './types';
-
-function* ticks(n = 1): Coro<void> {
-  for (let i = 0; i < n; i++) yield;
-}
 
 describe('Semaphore', () => {
   test('lets value tasks in at once and queues the rest in FIFO order', () => {

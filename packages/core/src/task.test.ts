@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { errorOf, go } from '../test/helpers';
+import { errorOf, go, newLoop, ticks } from '../test/helpers';
 import { TestClock, collectGarbage, wasCollected } from '@aio/test-utils';
 import { ContextVar } from './contextvars';
 import { EventLoop, Future } from './public';
@@ -12,20 +12,9 @@ import { Task } from './public';
 import { allTasks, createTask, currentTask } from './taskFunctions';
 import type { Coro } from './types';
 
-const loops: EventLoop[] = [];
-function newLoop(): EventLoop {
-  const loop = new EventLoop({ clock: new TestClock() });
-  loops.push(loop);
-  return loop;
-}
 afterEach(() => {
   vi.restoreAllMocks();
-  for (const l of loops.splice(0)) if (!l.isRunning()) l.close();
 });
-
-function* ticks(n = 1): Coro<void> {
-  for (let i = 0; i < n; i++) yield;
-}
 
 describe('Task creation', () => {
   test('rejects a non-generator, with a hint to call a generator function', () => {

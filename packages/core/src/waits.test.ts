@@ -1,6 +1,6 @@
 import { TestClock } from '@aio/test-utils';
 import { describe, expect, test } from 'vitest';
-import { errorOf, go } from '../test/helpers';
+import { errorOf, go, ticks } from '../test/helpers';
 import { Barrier } from './barrier';
 import { Condition } from './condition';
 import { Event } from './event';
@@ -26,10 +26,6 @@ import {
   peekOutcome,
 } from './waits';
 import { wrapPromise } from './wrapPromise';
-
-function* ticks(n: number): Coro<void> {
-  for (let i = 0; i < n; i++) yield;
-}
 
 /** Creates a named task. */
 function spawn<T>(name: string, coro: Coro<T>): Task<T> {

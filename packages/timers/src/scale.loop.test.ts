@@ -14,7 +14,7 @@ import {
   wrapPromise,
 } from '@aio/core';
 import { describe, expect, it } from 'vitest';
-import { collected } from '../test/gc';
+import { wasCollected } from '@aio/test-utils';
 import { VirtualClock } from './virtualClock';
 
 /** mulberry32: a deterministic PRNG so failures reproduce. */
@@ -165,7 +165,7 @@ describe('the loop timer queue at scale', () => {
       big = undefined;
       handle.cancel();
       // The handle itself is still in the heap (lazy deletion), but holds nothing.
-      return yield* wrapPromise(collected(payload.ref));
+      return yield* wrapPromise(wasCollected(payload.ref));
     }
     expect(await run(main(), { clock: new VirtualClock() })).toBe(true);
   });
@@ -182,14 +182,14 @@ describe('the loop timer queue at scale', () => {
         handles[i] = undefined;
       }
       yield;
-      const heldWhileFew = !(yield* wrapPromise(collected(refs[999]!)));
+      const heldWhileFew = !(yield* wrapPromise(wasCollected(refs[999]!)));
       // 200 more: 600 of 1000 cancelled, the next iteration compacts the heap.
       for (let i = 400; i < 600; i++) {
         handles[i]!.cancel();
         handles[i] = undefined;
       }
       yield;
-      const freedWhenMany = yield* wrapPromise(collected(refs[999]!));
+      const freedWhenMany = yield* wrapPromise(wasCollected(refs[999]!));
       for (let i = 400; i < 1000; i++)
         if (refs[i]!.deref() !== undefined) return [heldWhileFew, false];
       for (let i = 0; i < 400; i++) handles[i]!.cancel();

@@ -1,7 +1,7 @@
 import type { EventLoop, IdleInfo } from '@aio/core';
 import { describe, expect, it } from 'vitest';
 import { RunawayLoopError } from './errors';
-import { collected } from '../test/gc';
+import { wasCollected } from '@aio/test-utils';
 import { VirtualClock } from './virtualClock';
 
 const idle = (hostPending = 0, hostIdle = false): IdleInfo => ({
@@ -141,7 +141,7 @@ describe('VirtualClock', () => {
     payload = undefined;
     clock.clearTimer(token);
     expect(clock.pendingTimers).toBe(0);
-    expect(await collected(ref)).toBe(true);
+    expect(await wasCollected(ref)).toBe(true);
     clock.advance(20);
     expect(called).toBe(0);
     expect(token).toBeDefined(); // the token itself stays alive, the wake does not
