@@ -111,6 +111,13 @@ export function main(fn) {
     });
 }
 
+/** The sum of an array of numbers (the workloads' check of their results). */
+export function sumOf(results) {
+  let s = 0;
+  for (let i = 0; i < results.length; i++) s += results[i];
+  return s;
+}
+
 /** A small seeded PRNG (mulberry32) so every implementation sees the same delays. */
 export function rng(seed) {
   let a = seed >>> 0;

@@ -7,17 +7,11 @@
 //   effect-foreach    Effect.forEach(range, yieldNow → i, { concurrency: 'unbounded' })
 //   effect-fork       Effect.forkChild × N, Fiber.joinAll
 import { createTask, gather, run, taskGroup } from '@aio/core';
-import { check, main, options, timeRuns, triangle } from '../lib/harness.mjs';
+import { check, main, options, timeRuns, triangle, sumOf } from '../lib/harness.mjs';
 
 function* aioChild(i) {
   yield;
   return i;
-}
-
-function sumOf(results) {
-  let s = 0;
-  for (let i = 0; i < results.length; i++) s += results[i];
-  return s;
 }
 
 async function nativeChild(i) {

@@ -12,17 +12,11 @@ import { createTask, gather, getRunningLoop, run } from '@aio/core';
 import { recordTrace, trackTasks, watchTasks } from '@aio/trace';
 import { otelInstrument } from '@aio/trace/otel';
 import { BasicTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { check, main, options, timeRuns, triangle } from '../lib/harness.mjs';
+import { check, main, options, timeRuns, triangle, sumOf } from '../lib/harness.mjs';
 
 function* child(i) {
   yield;
   return i;
-}
-
-function sumOf(results) {
-  let s = 0;
-  for (let i = 0; i < results.length; i++) s += results[i];
-  return s;
 }
 
 function* spawnAll(n) {

@@ -14,20 +14,8 @@ import {
   wrapPromise,
 } from '@aio/core';
 import { describe, expect, it } from 'vitest';
-import { wasCollected } from '@aio/test-utils';
+import { wasCollected, seededRandom } from '@aio/test-utils';
 import { VirtualClock } from './virtualClock';
-
-/** mulberry32: a deterministic PRNG so failures reproduce. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A clock over a manual VirtualClock that records how the loop uses it. */
 class SpyClock implements Clock {
@@ -77,7 +65,7 @@ const flush = async (): Promise<void> => {
 describe('the loop timer queue at scale', () => {
   it('arms one host timer at a time for 100 000 timers, once per distinct deadline', async () => {
     const clock = new SpyClock();
-    const rand = rng(42);
+    const rand = seededRandom(42);
     const delays = Array.from({ length: 100_000 }, () => Math.floor(rand() * 1001));
     const distinct = new Set(delays).size;
     let fired = 0;
@@ -111,7 +99,7 @@ describe('the loop timer queue at scale', () => {
 
   it('asks an autojump clock to jump once per distinct deadline, not once per timer', () => {
     const clock = new CountingClock();
-    const rand = rng(3);
+    const rand = seededRandom(3);
     const delays = Array.from({ length: 100_000 }, () => Math.floor(rand() * 1001));
     const distinct = new Set(delays.filter((d) => d > 0)).size;
     function* main(): Coro<number> {
@@ -127,7 +115,7 @@ describe('the loop timer queue at scale', () => {
 
   it('wakes 1 000 000 sleeping tasks in deadline order, equal deadlines first-come first-served', () => {
     const n = 1_000_000;
-    const rand = rng(1234);
+    const rand = seededRandom(1234);
     const delays = new Int16Array(n);
     for (let i = 0; i < n; i++) delays[i] = Math.floor(rand() * 1001);
     const order = new Int32Array(n);

@@ -1,22 +1,11 @@
+import { seededRandom } from '@aio/test-utils';
 import { describe, expect, it } from 'vitest';
 import { TimerQueue } from './timerQueue';
-
-/** A small deterministic PRNG (mulberry32) so failures reproduce. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('TimerQueue', () => {
   it('pops entries by deadline, equal deadlines in insertion order', () => {
     const q = new TimerQueue<number>();
-    const rand = rng(1);
+    const rand = seededRandom(1);
     const ref: Array<{ deadline: number; id: number }> = [];
     for (let id = 0; id < 10_000; id++) {
       const deadline = Math.floor(rand() * 200); // many ties
@@ -81,7 +70,7 @@ describe('TimerQueue', () => {
 
   it('keeps order through interleaved pushes, pops and cancellations at scale', () => {
     const q = new TimerQueue<number>();
-    const rand = rng(7);
+    const rand = seededRandom(7);
     const live = new Map<number, { deadline: number; entry: ReturnType<typeof q.push> }>();
     let id = 0;
     let last = { deadline: -Infinity, seq: -1 };

@@ -32,3 +32,6 @@ export {
   sourceFiles,
 } from './tsdocExamples';
 export type { Example } from './tsdocExamples';
+
+// Reproducible randomness
+export { seededRandom } from './random';
